@@ -1,0 +1,3 @@
+from draftkit.cli.app import main
+
+main()

@@ -1,0 +1,73 @@
+"""Errors that name the input (file and line) and say what to do.
+
+The CLI turns every :class:`DraftkitError` into one line on stderr and exit status 1;
+anything else is a bug and keeps its traceback (shown in full with ``--debug``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DraftkitError(Exception):
+    """A problem with the user's input or project, reported without a traceback."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.hint = hint
+
+    def location(self, relative_to: Path | None = None) -> str:
+        if self.path is None:
+            return ""
+        path = self.path
+        if relative_to is not None:
+            try:
+                path = path.resolve().relative_to(relative_to.resolve())
+            except ValueError:
+                pass
+        return f"{path}:{self.line}" if self.line else str(path)
+
+    def format(self, relative_to: Path | None = None) -> str:
+        where = self.location(relative_to)
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class InputError(DraftkitError):
+    """Malformed or inconsistent content: YAML, clauses, sources, document specs."""
+
+
+class TemplateError(DraftkitError):
+    """A template failed to load or render."""
+
+
+class RenderError(DraftkitError):
+    """A writer could not produce its output (missing system library, denied resource…)."""
+
+
+class ErrorList(DraftkitError):
+    """Several independent problems found in one pass (``draftkit check``)."""
+
+    def __init__(self, errors: list[DraftkitError]) -> None:
+        self.errors = errors
+        super().__init__(f"{len(errors)} problem(s) found")
+
+    def format(self, relative_to: Path | None = None) -> str:
+        return "\n".join(e.format(relative_to) for e in self.errors)

@@ -1,0 +1,1 @@
+"""The clause library: clauses, footnote sources and document specs, loaded and validated."""

@@ -1,0 +1,186 @@
+"""Document specs (``documents/*.yaml``): which clauses, in which order, for which forum.
+
+::
+
+    template: resolution            # templates/resolution.xml.j2
+    style: plain                    # plain | un
+    title: Final joint resolution of the forum participants
+    forum: Civic Forum “For Women’s Rights and Gender Inclusion”
+    date: 2025-03-04
+    place: Bellagio Business Center, Bishkek
+    city: Bishkek
+    params: {country: the Kyrgyz Republic}
+    opening: participants-declare-solidarity       # a clause id …
+    preamble:
+      - recognize-women-role
+      - clause: women-decision-making                # … with its own parameters
+        params: {school: Bir Duino KR}
+      - text: An inline paragraph, written here.      # … or inline text
+    chapeau: {text: "The participants of the forum:"}
+    operative: [...]
+    closing: collective-commitment
+    signature: {by: Participants of the Civil Forum, date: 2025-03-04, place: Bishkek}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from draftkit.library.clauses import Markup
+from draftkit.library.markup import is_valid_id
+from draftkit.library.yamlfile import Node, load_yaml
+
+SLOTS = ("opening", "chapeau", "closing")
+LISTS = ("preamble", "operative")
+STYLES = ("plain", "un")
+DOC_FIELDS = {
+    "template", "style", "title", "forum", "date", "place", "city", "lang", "params",
+    "signature", *SLOTS, *LISTS,
+}
+
+
+@dataclass(slots=True)
+class ClauseUse:
+    """One paragraph of a document: a library clause (with parameters) or inline text."""
+
+    line: int
+    clause_id: str | None = None
+    text: Markup | None = None
+    params: dict[str, str] = field(default_factory=dict)
+    kind: str = "paragraph"
+
+
+@dataclass(slots=True)
+class Signature:
+    by: str = ""
+    date: date | None = None
+    place: str = ""
+
+
+@dataclass(slots=True)
+class DocumentSpec:
+    path: Path
+    name: str
+    template: str
+    style: str
+    title: str
+    forum: str = ""
+    date: date | None = None
+    place: str = ""
+    city: str = ""
+    lang: str | None = None
+    params: dict[str, str] = field(default_factory=dict)
+    opening: ClauseUse | None = None
+    chapeau: ClauseUse | None = None
+    closing: ClauseUse | None = None
+    preamble: list[ClauseUse] = field(default_factory=list)
+    operative: list[ClauseUse] = field(default_factory=list)
+    signature: Signature = field(default_factory=Signature)
+
+    def uses(self) -> list[tuple[str, ClauseUse]]:
+        """Every clause use with the part of the document it sits in, in reading order."""
+        out: list[tuple[str, ClauseUse]] = []
+        if self.opening:
+            out.append(("opening", self.opening))
+        out += [("preamble", u) for u in self.preamble]
+        if self.chapeau:
+            out.append(("chapeau", self.chapeau))
+        out += [("operative", u) for u in self.operative]
+        if self.closing:
+            out.append(("closing", self.closing))
+        return out
+
+
+def _string_map(node: Node | None, what: str) -> dict[str, str]:
+    if node is None or node.value is None:
+        return {}
+    if not node.is_mapping():
+        raise node.error(f"{what} must be a mapping of name: value")
+    return {key: value.text(f"{what} '{key}'") for key, value in node.items()}
+
+
+def _date(node: Node | None, what: str) -> date | None:
+    if node is None or node.value is None:
+        return None
+    if isinstance(node.value, date):
+        return node.value
+    raise node.error(f"{what} {node.value!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2025-03-04")
+
+
+def _clause_use(node: Node, default_kind: str) -> ClauseUse:
+    if isinstance(node.value, str):
+        clause_id = node.value.strip()
+        if not is_valid_id(clause_id):
+            raise node.error(f"{clause_id!r} is not a clause id",
+                             hint="for a paragraph written here, use '- text: ...'")
+        return ClauseUse(node.line, clause_id=clause_id, kind=default_kind)
+    if not node.is_mapping():
+        raise node.error("a paragraph is a clause id, {clause: id, params: ...} or {text: ...}")
+    node.check_keys({"clause", "params", "text"}, "a paragraph")
+    clause = node.get("clause")
+    text = node.get("text")
+    if (clause is None) == (text is None):
+        raise node.error("a paragraph needs exactly one of 'clause:' or 'text:'")
+    params = _string_map(node.get("params"), "params")
+    if clause is not None:
+        return ClauseUse(node.line, clause_id=clause.text("clause id").strip(), params=params,
+                         kind=default_kind)
+    return ClauseUse(node.line, text=Markup.from_node(text, "paragraph"), params=params,  # type: ignore[arg-type]
+                     kind=default_kind)
+
+
+def load_document_spec(path: Path) -> DocumentSpec:
+    root = load_yaml(path)
+    if not root.is_mapping():
+        raise root.error("a document spec is a mapping with 'title', 'preamble', 'operative'…")
+    root.check_keys(DOC_FIELDS, "a document spec")
+
+    def text(key: str, default: str = "") -> str:
+        node = root.get(key)
+        return node.text(key).strip() if node is not None and node.value is not None else default
+
+    style = text("style", "")
+    if style and style not in STYLES:
+        raise root.get("style").error(  # type: ignore[union-attr]
+            f"unknown formatting style {style!r}", hint="style is one of: " + ", ".join(STYLES))
+    spec = DocumentSpec(
+        path=path,
+        name=path.stem,
+        template=text("template", "resolution"),
+        style=style,
+        title=root.require("title", "the document").text("title").strip(),
+        forum=text("forum"),
+        date=_date(root.get("date"), "date"),
+        place=text("place"),
+        city=text("city"),
+        lang=text("lang") or None,
+        params=_string_map(root.get("params"), "params"),
+    )
+    kinds = {"opening": "paragraph", "chapeau": "paragraph", "closing": "paragraph",
+             "preamble": "preambular", "operative": "operative"}
+    for slot in SLOTS:
+        node = root.get(slot)
+        if node is not None and node.value is not None:
+            setattr(spec, slot, _clause_use(node, kinds[slot]))
+    for part in LISTS:
+        node = root.get(part)
+        if node is None or node.value is None:
+            continue
+        if not node.is_sequence():
+            raise node.error(f"'{part}' must be a list of clause ids or paragraphs")
+        setattr(spec, part, [_clause_use(e, kinds[part]) for e in node.elements()])
+    sig = root.get("signature")
+    if sig is not None and sig.value is not None:
+        if not sig.is_mapping():
+            raise sig.error("'signature' is a mapping with 'by', 'date' and 'place'")
+        sig.check_keys({"by", "date", "place"}, "the signature")
+        by = sig.get("by")
+        place = sig.get("place")
+        spec.signature = Signature(
+            by=by.text("by") if by is not None and by.value is not None else "",
+            date=_date(sig.get("date"), "signature date") or spec.date,
+            place=place.text("place") if place is not None and place.value is not None else "",
+        )
+    return spec

@@ -1,0 +1,153 @@
+"""A draftkit project: ``draftkit.toml`` and the folders beside it.
+
+::
+
+    draftkit.toml       source locale, target locales, output folder, defaults
+    clauses/*.yaml      the clause library
+    sources.yaml        footnote sources
+    documents/*.yaml    document specs
+    templates/          overrides of the built-in templates, file by file
+    locales/            gettext catalogs
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from draftkit.errors import DraftkitError, InputError
+from draftkit.library.documents import STYLES, DocumentSpec, load_document_spec
+from draftkit.library.library import Library, load_library
+
+CONFIG_NAME = "draftkit.toml"
+FORMATS = ("docx", "pdf", "html")
+
+
+def builtin_templates_dir() -> Path:
+    """The built-in templates: inside the wheel, or the repository's ``templates/``."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class ProjectConfig:
+    name: str = "draftkit project"
+    source_locale: str = "en"
+    locales: list[str] = field(default_factory=lambda: ["en"])
+    output: str = "build"
+    formats: list[str] = field(default_factory=lambda: ["docx", "pdf"])
+    style: str = "plain"
+    pdf_variant: str | None = None
+    sources: list[str] = field(default_factory=lambda: ["sources.yaml"])
+
+
+def _load_config(path: Path) -> ProjectConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise InputError(f"malformed TOML: {exc}", path=path, line=line) from exc
+    config = ProjectConfig()
+    project = data.get("project", {})
+    build = data.get("build", {})
+    known = {"project": {"name", "source_locale", "locales", "output", "sources"},
+             "build": {"formats", "style", "pdf_variant"}}
+    for table, keys in known.items():
+        for key in data.get(table, {}):
+            if key not in keys:
+                raise InputError(f"unknown setting '{key}' in [{table}]", path=path,
+                                 hint="known: " + ", ".join(sorted(keys)))
+    for key in data:
+        if key not in known:
+            raise InputError(f"unknown table [{key}]", path=path, hint="known: [project], [build]")
+    config.name = str(project.get("name", config.name))
+    config.source_locale = str(project.get("source_locale", config.source_locale))
+    config.locales = [str(x) for x in project.get("locales", [config.source_locale])]
+    if config.source_locale not in config.locales:
+        config.locales.insert(0, config.source_locale)
+    config.output = str(project.get("output", config.output))
+    config.sources = [str(x) for x in project.get("sources", config.sources)]
+    config.formats = [str(x) for x in build.get("formats", config.formats)]
+    for fmt in config.formats:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown output format '{fmt}'", path=path,
+                             hint="formats are: " + ", ".join(FORMATS))
+    config.style = str(build.get("style", config.style))
+    if config.style not in STYLES:
+        raise InputError(f"unknown formatting style '{config.style}'", path=path,
+                         hint="style is one of: " + ", ".join(STYLES))
+    config.pdf_variant = build.get("pdf_variant") or None
+    return config
+
+
+class Project:
+    def __init__(self, root: Path, config: ProjectConfig) -> None:
+        self.root = root.resolve()
+        self.config = config
+
+    @classmethod
+    def load(cls, root: Path) -> Project:
+        return cls(root, _load_config(root / CONFIG_NAME))
+
+    @classmethod
+    def discover(cls, start: Path | None = None) -> Project:
+        """The nearest folder at or above ``start`` that holds a ``draftkit.toml``."""
+        here = (start or Path.cwd()).resolve()
+        if here.is_file():
+            here = here.parent
+        for folder in (here, *here.parents):
+            if (folder / CONFIG_NAME).is_file():
+                return cls.load(folder)
+        raise DraftkitError(
+            f"no {CONFIG_NAME} found in {here} or any folder above it",
+            hint="run draftkit inside a project, or create one with 'draftkit new NAME'",
+        )
+
+    # folders ---------------------------------------------------------------------
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.config.output
+
+    @property
+    def templates_path(self) -> list[Path]:
+        """Project templates first, then the built-ins (Sphinx's ``templates_path``)."""
+        builtin = builtin_templates_dir().resolve()
+        own = (self.root / "templates").resolve()
+        return [own, builtin] if own.is_dir() and own != builtin else [builtin]
+
+    def clause_files(self) -> list[Path]:
+        folder = self.root / "clauses"
+        return sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
+
+    def source_files(self) -> list[Path]:
+        return [p for p in (self.root / s for s in self.config.sources) if p.is_file()]
+
+    def document_files(self) -> list[Path]:
+        folder = self.root / "documents"
+        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+    # content ---------------------------------------------------------------------
+    @cached_property
+    def library_and_errors(self) -> tuple[Library, list[DraftkitError]]:
+        return load_library(self.clause_files(), self.source_files())
+
+    @property
+    def library(self) -> Library:
+        from draftkit.library.library import raise_if
+
+        library, errors = self.library_and_errors
+        raise_if(errors)
+        return library
+
+    def load_document(self, path: Path) -> DocumentSpec:
+        return load_document_spec(path)
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
