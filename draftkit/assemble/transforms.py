@@ -1,0 +1,140 @@
+"""Passes over an assembled document, each small and testable alone (docutils' transforms).
+
+Order matters: notes are numbered first (by order of appearance), then paragraphs, then the
+formatting style adjusts punctuation.
+"""
+
+from __future__ import annotations
+
+from draftkit.errors import TemplateError
+from draftkit.model.labels import lower_letter, lower_roman, note_label
+from draftkit.model.nodes import (
+    Document,
+    Emph,
+    Inline,
+    Link,
+    Note,
+    NoteRef,
+    Paragraph,
+    Strong,
+    SubParagraph,
+    Text,
+    walk,
+)
+
+
+def number_notes(doc: Document, note_texts: dict[str, list[Inline]], template: str) -> None:
+    """Give every note call its own note, numbered per series in reading order."""
+    counters = {"footnote": 0, "endnote": 0}
+    for inlines in doc.inline_sequences():
+        for node in walk(inlines):
+            if not isinstance(node, NoteRef):
+                continue
+            content = note_texts.get(node.source)
+            if content is None:
+                raise TemplateError(
+                    f"template {template} gave no note text for source '{node.source}'",
+                    hint="the template must emit <note source=\"...\"> for every source in 'sources'",
+                )
+            counters[node.series] += 1
+            number = counters[node.series]
+            note = Note(node.series, number, note_label(node.series, number),
+                        _copy(content), node.source)
+            node.note = note
+            (doc.footnotes if node.series == "footnote" else doc.endnotes).append(note)
+
+
+def _copy(inlines: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for n in inlines:
+        if isinstance(n, Text):
+            out.append(Text(n.text))
+        elif isinstance(n, Emph):
+            out.append(Emph(_copy(n.children)))
+        elif isinstance(n, Strong):
+            out.append(Strong(_copy(n.children)))
+        elif isinstance(n, Link):
+            out.append(Link(n.url, _copy(n.children)))
+    return out
+
+
+def number_paragraphs(doc: Document) -> None:
+    """Operative paragraphs 1, 2, 3; sub-paragraphs (a), (b) and, nested, (i), (ii)."""
+    number = 0
+    for block in doc.blocks:
+        if block.role == "operative":
+            number += 1
+            block.number = number
+            block.numbered = True
+        _label_items(block.items)
+
+
+def _label_items(items: list[SubParagraph]) -> None:
+    for index, item in enumerate(items, start=1):
+        item.label = f"({lower_letter(index) if item.level == 1 else lower_roman(index)})"
+        _label_items(item.children)
+
+
+_FINAL = ".,;:"
+
+
+def _last_text(inlines: list[Inline]) -> tuple[list[Inline], int] | None:
+    """The list and index of the last Text node, skipping trailing note calls."""
+    for index in range(len(inlines) - 1, -1, -1):
+        node = inlines[index]
+        if isinstance(node, NoteRef):
+            continue
+        if isinstance(node, Text):
+            if node.text.strip():
+                return inlines, index
+            continue
+        if isinstance(node, Emph | Strong | Link):
+            found = _last_text(node.children)
+            if found:
+                return found
+        return None
+    return None
+
+
+def set_final_punctuation(inlines: list[Inline], mark: str) -> None:
+    found = _last_text(inlines)
+    if found is None:
+        return
+    container, index = found
+    text = container[index].text.rstrip()  # type: ignore[union-attr]
+    while text and text[-1] in _FINAL:
+        text = text[:-1].rstrip()
+    container[index] = Text(text + mark)
+    # A call placed after the final punctuation stays after it; drop a stray mark after a call.
+    for j in range(index + 1, len(container)):
+        node = container[j]
+        if isinstance(node, Text) and node.text.strip() in tuple(_FINAL):
+            container[j] = Text("")
+    container[:] = [n for n in container if not (isinstance(n, Text) and n.text == "")]
+
+
+def apply_style(doc: Document, style: str) -> None:
+    """``un``: preambular paragraphs end with a comma; operative ones with a semicolon, the
+    last with a full stop; a paragraph introducing sub-paragraphs ends with a colon."""
+    if style != "un":
+        return
+    preambular = [b for b in doc.blocks if b.role == "preambular"]
+    operative = [b for b in doc.blocks if b.role == "operative"]
+    for block in preambular:
+        _punctuate(block, ",", ",")
+    for block in operative:
+        last = block is operative[-1]
+        _punctuate(block, ";", "." if last else ";")
+
+
+def _punctuate(block: Paragraph, mark: str, final: str) -> None:
+    if not block.items:
+        set_final_punctuation(block.content, final)
+        return
+    set_final_punctuation(block.content, ":")
+    flat = list(block.sub_paragraphs())
+    for item in flat:
+        if item.children:
+            set_final_punctuation(item.content, ":")
+        else:
+            set_final_punctuation(item.content, final if item is flat[-1] else mark)

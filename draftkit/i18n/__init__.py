@@ -1,0 +1,1 @@
+"""Locale-specific behaviour: typography profiles (and, later, gettext catalogs)."""

@@ -1,0 +1,1 @@
+"""Writers: each reads the document model and produces one format."""
