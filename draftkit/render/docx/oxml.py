@@ -1,0 +1,217 @@
+"""OOXML that python-docx 1.2 has no API for: notes parts, note references, numbering
+definitions, note properties and run languages.
+
+All element construction lives here, in WordprocessingML terms; the writer calls it in
+document terms (add a footnote, number a paragraph). Child order follows the schema
+(ECMA-376 Part 1, §17), which Word enforces and LibreOffice mostly forgives.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+NoteKind = Literal["footnote", "endnote"]
+
+_PARTS = {
+    "footnote": ("/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES),
+    "endnote": ("/word/endnotes.xml", CT.WML_ENDNOTES, RT.ENDNOTES),
+}
+NOTE_STYLES = {
+    "footnote": ("FootnoteText", "FootnoteReference"),
+    "endnote": ("EndnoteText", "EndnoteReference"),
+}
+
+
+def el(tag: str, **attrs: str) -> etree._Element:
+    """``el("w:pStyle", val="Title")`` → ``<w:pStyle w:val="Title"/>``."""
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    child = el(tag, **attrs)
+    parent.append(child)
+    return child
+
+
+# -- notes -------------------------------------------------------------------------------
+
+def create_notes_part(document_part, kind: NoteKind) -> XmlPart:  # type: ignore[no-untyped-def]
+    """A footnotes or endnotes part holding the separator notes (ids -1 and 0)."""
+    partname, content_type, reltype = _PARTS[kind]
+    root = f"w:{kind}s"
+    # xmlns:r on the root: docx2python fails on notes parts without it.
+    xml = (
+        f'<{root} {nsdecls("w", "r")}>'
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
+        f' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
+        f' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+        f"</w:{kind}>"
+        f"</{root}>"
+    )
+    part = XmlPart(PackURI(partname), content_type, parse_xml(xml), document_part.package)
+    document_part.relate_to(part, reltype)
+    return part
+
+
+def note_element(kind: NoteKind, note_id: int) -> tuple[etree._Element, etree._Element]:
+    """A ``w:footnote``/``w:endnote`` with its first paragraph, which starts with the
+    note's own number (``w:footnoteRef``). Returns (note, paragraph)."""
+    text_style, ref_style = NOTE_STYLES[kind]
+    note = el(f"w:{kind}", id=str(note_id))
+    p = sub(note, "w:p")
+    ppr = sub(p, "w:pPr")
+    sub(ppr, "w:pStyle", val=text_style)
+    r = sub(p, "w:r")
+    rpr = sub(r, "w:rPr")
+    sub(rpr, "w:rStyle", val=ref_style)
+    sub(r, f"w:{kind}Ref")
+    return note, p
+
+
+def note_reference_run(kind: NoteKind, note_id: int) -> etree._Element:
+    r = el("w:r")
+    rpr = sub(r, "w:rPr")
+    sub(rpr, "w:rStyle", val=NOTE_STYLES[kind][1])
+    sub(r, f"w:{kind}Reference", id=str(note_id))
+    return r
+
+
+# Elements that follow w:footnotePr/w:endnotePr in CT_Settings, by local name.
+_SETTINGS_SUCCESSORS = {
+    "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+}
+
+
+def note_properties(kind: NoteKind, num_fmt: str, *, with_separators: bool) -> etree._Element:
+    pr = el(f"w:{kind}Pr")
+    if num_fmt:
+        sub(pr, "w:numFmt", val=num_fmt)
+    if with_separators:
+        sub(pr, f"w:{kind}", id="-1")
+        sub(pr, f"w:{kind}", id="0")
+    return pr
+
+
+def set_settings_note_properties(settings_element: etree._Element, footnote_fmt: str,
+                                 endnote_fmt: str) -> None:
+    """``w:footnotePr``/``w:endnotePr`` in settings.xml (read by Word)."""
+    for tag in ("w:footnotePr", "w:endnotePr"):
+        for old in settings_element.findall(qn(tag)):
+            settings_element.remove(old)
+    anchor = next((c for c in settings_element
+                   if etree.QName(c).localname in _SETTINGS_SUCCESSORS), None)
+    for pr in (note_properties("footnote", footnote_fmt, with_separators=True),
+               note_properties("endnote", endnote_fmt, with_separators=True)):
+        if anchor is not None:
+            anchor.addprevious(pr)
+        else:
+            settings_element.append(pr)
+
+
+def set_section_note_properties(sect_pr: etree._Element, footnote_fmt: str, endnote_fmt: str) -> None:
+    """``w:footnotePr``/``w:endnotePr`` in the section (read by LibreOffice): they come
+    right after headers/footers references, before ``w:type`` and ``w:pgSz``."""
+    for tag in ("w:footnotePr", "w:endnotePr"):
+        for old in sect_pr.findall(qn(tag)):
+            sect_pr.remove(old)
+    refs = [c for c in sect_pr if c.tag in (qn("w:headerReference"), qn("w:footerReference"))]
+    position = sect_pr.index(refs[-1]) + 1 if refs else 0
+    sect_pr.insert(position, note_properties("footnote", footnote_fmt, with_separators=False))
+    sect_pr.insert(position + 1, note_properties("endnote", endnote_fmt, with_separators=False))
+
+
+# -- numbering ---------------------------------------------------------------------------
+
+def abstract_num(abstract_id: int, name: str, levels: list[dict[str, str | int]]) -> etree._Element:
+    """An ``w:abstractNum``; each level: fmt, text ("%1."), left and hanging (twips)."""
+    an = el("w:abstractNum", abstractNumId=str(abstract_id))
+    sub(an, "w:multiLevelType", val="multilevel" if len(levels) > 1 else "singleLevel")
+    sub(an, "w:name", val=name)
+    for ilvl, level in enumerate(levels):
+        lvl = sub(an, "w:lvl", ilvl=str(ilvl))
+        sub(lvl, "w:start", val="1")
+        sub(lvl, "w:numFmt", val=str(level["fmt"]))
+        if level.get("style"):
+            sub(lvl, "w:pStyle", val=str(level["style"]))
+        sub(lvl, "w:lvlText", val=str(level["text"]))
+        sub(lvl, "w:lvlJc", val="left")
+        ppr = sub(lvl, "w:pPr")
+        sub(ppr, "w:ind", left=str(level["left"]), hanging=str(level["hanging"]))
+    return an
+
+
+def num(num_id: int, abstract_id: int, restart_levels: tuple[int, ...] = ()) -> etree._Element:
+    n = el("w:num", numId=str(num_id))
+    sub(n, "w:abstractNumId", val=str(abstract_id))
+    for ilvl in restart_levels:
+        override = sub(n, "w:lvlOverride", ilvl=str(ilvl))
+        sub(override, "w:startOverride", val="1")
+    return n
+
+
+def add_numbering(numbering_element: etree._Element, abstracts: list[etree._Element],
+                  nums: list[etree._Element]) -> None:
+    """abstractNum elements come before every num element (schema order)."""
+    first_num = numbering_element.find(qn("w:num"))
+    for an in abstracts:
+        if first_num is not None:
+            first_num.addprevious(an)
+        else:
+            numbering_element.append(an)
+    for n in nums:
+        numbering_element.append(n)
+
+
+def number_paragraph(p: etree._Element, num_id: int, ilvl: int) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        p.insert(0, ppr)
+    numpr = el("w:numPr")
+    sub(numpr, "w:ilvl", val=str(ilvl))
+    sub(numpr, "w:numId", val=str(num_id))
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:
+        style.addnext(numpr)
+    else:
+        ppr.insert(0, numpr)
+
+
+# -- runs --------------------------------------------------------------------------------
+
+def run(text: str, *, lang: str, italic: bool = False, bold: bool = False,
+        style: str | None = None) -> etree._Element:
+    r = el("w:r")
+    rpr = sub(r, "w:rPr")
+    if style:
+        sub(rpr, "w:rStyle", val=style)
+    if bold:
+        sub(rpr, "w:b")
+    if italic:
+        sub(rpr, "w:i")
+    sub(rpr, "w:lang", val=lang)
+    t = sub(r, "w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return r
+
+
+def hyperlink(r_id: str) -> etree._Element:
+    h = OxmlElement("w:hyperlink")
+    h.set(qn("r:id"), r_id)
+    return h
