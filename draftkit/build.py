@@ -1,0 +1,80 @@
+"""Building documents: assemble once, write every requested format, then publish atomically.
+
+All outputs of a document are rendered in memory first and written only when every one
+succeeded, each through a temporary file and a rename: a failed build leaves the previous
+outputs as they were and no half-written file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftkit.assemble import assemble
+from draftkit.assemble.assembler import Assembled
+from draftkit.assemble.templating import TemplateSet
+from draftkit.errors import DraftkitError
+from draftkit.fsutil import BuildClock, atomic_write
+from draftkit.library.documents import DocumentSpec
+from draftkit.project import FORMATS, Project
+
+CSS_NAME = "pdf/document.css"
+
+
+@dataclass
+class BuildResult:
+    spec: DocumentSpec
+    lang: str
+    outputs: list[Path]
+
+
+def render(assembled: Assembled, fmt: str, clock: BuildClock, *, pdf_variant: str | None = None) -> bytes:
+    """One format of an assembled document, as bytes."""
+    doc = assembled.document
+    templates = assembled.templates
+    if fmt == "docx":
+        from draftkit.render.docx.writer import write_docx
+
+        return write_docx(doc, assembled.styles, clock)
+    from draftkit.render.html import write_html
+
+    css = templates.find(CSS_NAME).read_text(encoding="utf-8")
+    html = write_html(doc, css, paged=(fmt == "pdf"), clock=clock)
+    if fmt == "html":
+        return html.encode("utf-8")
+    from draftkit.render.pdf import write_pdf
+
+    return write_pdf(html, base_dir=templates.find(CSS_NAME).parent,
+                     allowed_roots=templates.search_path, clock=clock, variant=pdf_variant)
+
+
+def build_document(
+    project: Project,
+    spec_path: Path,
+    *,
+    lang: str | None = None,
+    formats: list[str] | None = None,
+    output_dir: Path | None = None,
+    on_output: Callable[[Path], None] | None = None,
+) -> BuildResult:
+    spec = project.load_document(spec_path)
+    lang = lang or spec.lang or project.config.source_locale
+    formats = formats or project.config.formats
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise DraftkitError(f"unknown format '{fmt}'", hint="formats are: " + ", ".join(FORMATS))
+    assembled = assemble(spec, project.library, TemplateSet(project.templates_path),
+                         lang=lang, style=project.config.style)
+    clock = BuildClock.for_document(spec.date)
+    rendered = {fmt: render(assembled, fmt, clock, pdf_variant=project.config.pdf_variant)
+                for fmt in formats}
+    folder = (output_dir or project.output_dir) / lang
+    outputs = []
+    for fmt, data in rendered.items():
+        target = folder / f"{spec.name}.{fmt}"
+        atomic_write(target, data)
+        outputs.append(target)
+        if on_output:
+            on_output(target)
+    return BuildResult(spec, lang, outputs)

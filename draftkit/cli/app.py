@@ -1,0 +1,172 @@
+"""``draftkit``: build, check and browse a clause library from the command line.
+
+Exit status: 0 success, 1 a problem with the input (reported as ``file:line: message``),
+2 wrong usage. ``--debug`` shows the traceback behind a reported problem.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from draftkit import __version__
+from draftkit.errors import DraftkitError
+
+app = typer.Typer(
+    name="draftkit",
+    help="Draft and publish resolutions from a clause library, as DOCX and PDF.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+clauses_app = typer.Typer(help="Browse the clause library.", no_args_is_help=True)
+app.add_typer(clauses_app, name="clauses")
+
+out = Console(highlight=False)
+if not out.is_terminal:
+    # Piped output is read by scripts and grep: do not cut it to 80 columns.
+    out = Console(highlight=False, width=200)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+_state = {"debug": False}
+
+
+@contextmanager
+def reporting(root: Path | None = None) -> Iterator[None]:
+    """Turn a :class:`DraftkitError` into ``error: file:line: message`` and exit 1."""
+    try:
+        yield
+    except DraftkitError as exc:
+        if _state["debug"]:
+            raise
+        for line in exc.format(root or Path.cwd()).splitlines():
+            err.print(f"[bold red]error:[/] {line}", markup=True) if err.is_terminal else \
+                print(f"error: {line}", file=sys.stderr)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"draftkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks behind errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _project(start: Path | None = None):  # type: ignore[no-untyped-def]
+    from draftkit.project import Project
+
+    return Project.discover(start)
+
+
+@app.command()
+def build(
+    documents: Annotated[list[Path] | None, typer.Argument(
+        help="Document specs to build (default: every documents/*.yaml).")] = None,
+    fmt: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", help="docx, pdf or html; repeat or comma-separate (default: the project's).")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", "-l", help="Language to build (default: the project's source locale).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Output folder (default: the project's, usually build/).")] = None,
+) -> None:
+    """Build documents as DOCX and PDF (and HTML for a preview) into build/<lang>/."""
+    from draftkit.build import build_document
+
+    with reporting():
+        project = _project(documents[0] if documents else None)
+        paths = documents or project.document_files()
+        if not paths:
+            raise DraftkitError("no documents to build", path=project.root / "documents",
+                                hint="add a document spec to documents/ or name one")
+        formats = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("building", total=len(paths))
+            for path in paths:
+                if not path.is_file():
+                    raise DraftkitError(f"no such document spec: {path}")
+                progress.update(task, description=f"building {project.relative(path)}")
+                result = build_document(project, path, lang=lang, formats=formats,
+                                        output_dir=output)
+                for target in result.outputs:
+                    out.print(f"wrote {project.relative(target)}")
+                progress.advance(task)
+
+
+@app.command()
+def check() -> None:
+    """Validate the whole project: library, sources, documents and templates."""
+    from draftkit.checking import check_project
+
+    with reporting():
+        project = _project()
+        summary = check_project(project)
+        out.print(summary, markup=False)
+
+
+@clauses_app.command("list")
+def clauses_list(
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only clauses with this tag (repeatable: all must match).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="preambular, operative or paragraph.")] = None,
+) -> None:
+    """List the clauses of the library, optionally filtered by tag and kind."""
+    from rich.table import Table
+
+    with reporting():
+        library = _project().library
+        rows = [c for c in library.clauses.values()
+                if (kind is None or c.kind == kind) and all(t in c.tags for t in tag or [])]
+        if kind is not None and kind not in ("preambular", "operative", "paragraph"):
+            raise DraftkitError(f"unknown kind '{kind}'", hint="preambular, operative or paragraph")
+        table = Table(show_lines=False, box=None, pad_edge=False)
+        table.add_column("id", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("title", overflow="fold")
+        table.add_column("tags", overflow="fold")
+        for clause in sorted(rows, key=lambda c: c.id):
+            table.add_row(clause.id, clause.kind, clause.title or clause.summary(60),
+                          ", ".join(clause.tags))
+        out.print(table)
+        err.print(f"{len(rows)} clause(s)")
+
+
+@clauses_app.command("show")
+def clauses_show(clause_id: Annotated[str, typer.Argument(help="The clause id.")]) -> None:
+    """Show one clause: its text, parameters, sub-paragraphs, notes and where it is defined."""
+    from draftkit.cli.show import show_clause
+
+    with reporting():
+        project = _project()
+        clause = project.library.clause(clause_id)
+        out.print(show_clause(project, clause), markup=False)
+
+
+@app.command()
+def new(
+    name: Annotated[Path, typer.Argument(help="Folder of the new project.")],
+) -> None:
+    """Create a new project that builds at once (draftkit.toml, clauses, a document)."""
+    from draftkit.scaffold import create_project
+
+    with reporting():
+        created = create_project(name)
+        out.print(f"created {created}; next: cd {name} && draftkit build")
+
+
+def main() -> None:
+    app()
