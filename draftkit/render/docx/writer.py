@@ -39,10 +39,6 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 _TWIPS_PER_CM = 567
 
-OPERATIVE_NUMBERING = 1
-SUBPARAGRAPH_NUMBERING = 2
-
-
 def word_language(lang: str) -> str:
     return WORD_LANGUAGES.get(lang, lang.replace("_", "-"))
 
@@ -56,8 +52,15 @@ class DocxWriter:
         self.word = docx.Document()
         self.body = self.word.element.body
         self.notes_parts: dict[str, object] = {}
-        self.next_num_id = 10
-        self.extra_nums: list[etree._Element] = []
+        # The default template already defines lists (List Number, List Bullet…): new
+        # definitions take ids above the highest ones in use.
+        numbering = self.word.part.numbering_part.element
+        used_abstract = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+        used_num = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+        self.operative_abstract = max(used_abstract, default=0) + 1
+        self.items_abstract = self.operative_abstract + 1
+        self.operative_num = max(used_num, default=0) + 1
+        self.next_num_id = self.operative_num + 1
 
     # -- setup ---------------------------------------------------------------------------
     def _setup(self) -> None:
@@ -151,18 +154,18 @@ class DocxWriter:
         s1_left, s1_hang = self._indent("subparagraph1")
         s2_left, s2_hang = self._indent("subparagraph2")
         style = self.sheet.paragraph
-        operative = oxml.abstract_num(OPERATIVE_NUMBERING, "draftkit operative paragraphs", [
+        operative = oxml.abstract_num(self.operative_abstract, "draftkit operative paragraphs", [
             {"fmt": "decimal", "text": "%1.", "left": op_left, "hanging": op_hang,
              "style": style["operative"].style_id if "operative" in style else ""},
             {"fmt": "lowerLetter", "text": "(%2)", "left": s1_left, "hanging": s1_hang},
             {"fmt": "lowerRoman", "text": "(%3)", "left": s2_left, "hanging": s2_hang},
         ])
-        items = oxml.abstract_num(SUBPARAGRAPH_NUMBERING, "draftkit sub-paragraphs", [
+        items = oxml.abstract_num(self.items_abstract, "draftkit sub-paragraphs", [
             {"fmt": "lowerLetter", "text": "(%1)", "left": s1_left, "hanging": s1_hang},
             {"fmt": "lowerRoman", "text": "(%2)", "left": s2_left, "hanging": s2_hang},
         ])
         self._abstracts = [operative, items]
-        self._nums = [oxml.num(OPERATIVE_NUMBERING, OPERATIVE_NUMBERING)]
+        self._nums = [oxml.num(self.operative_num, self.operative_abstract)]
 
     def _properties(self) -> None:
         props = self.word.core_properties
@@ -217,7 +220,7 @@ class DocxWriter:
     def _block(self, block: Paragraph) -> None:
         p = self._paragraph(block.role)
         if block.numbered:
-            oxml.number_paragraph(p, OPERATIVE_NUMBERING, 0)
+            oxml.number_paragraph(p, self.operative_num, 0)
         lead_style = self.sheet.character.get("lead")
         if block.lead:
             self._runs(p, block.lead, style=lead_style.style_id if lead_style else None)
@@ -226,11 +229,11 @@ class DocxWriter:
         self._runs(p, block.content)
         if block.items:
             if block.numbered:
-                num_id, base = OPERATIVE_NUMBERING, 1
+                num_id, base = self.operative_num, 1
             else:
                 num_id, base = self.next_num_id, 0
                 self.next_num_id += 1
-                self._nums.append(oxml.num(num_id, SUBPARAGRAPH_NUMBERING, (0, 1)))
+                self._nums.append(oxml.num(num_id, self.items_abstract, (0, 1)))
             for item in block.items:
                 self._item(item, num_id, base)
 

@@ -1,0 +1,90 @@
+"""Shared fixtures: the example project, built once per test session."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from draftkit.assemble import assemble
+from draftkit.assemble.assembler import Assembled
+from draftkit.assemble.templating import TemplateSet
+from draftkit.build import render
+from draftkit.fsutil import BuildClock
+from draftkit.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+RESOLUTION_SEED = SEEDS / "003_4952753d7736af85.txt"
+EXAMPLE = REPO / "documents" / "civic-forum-2025.yaml"
+
+
+@dataclass
+class Built:
+    assembled: Assembled
+    docx: Path
+    pdf: Path
+    html: Path
+
+
+def assemble_file(project: Project, spec_path: Path, lang: str = "en") -> Assembled:
+    spec = project.load_document(spec_path)
+    return assemble(spec, project.library, TemplateSet(project.templates_path), lang=lang,
+                    style=project.config.style)
+
+
+def build_formats(assembled: Assembled, folder: Path, name: str) -> Built:
+    clock = BuildClock.for_document(assembled.document.meta.date)
+    paths = {}
+    for fmt in ("docx", "pdf", "html"):
+        path = folder / f"{name}.{fmt}"
+        path.write_bytes(render(assembled, fmt, clock))
+        paths[fmt] = path
+    return Built(assembled, paths["docx"], paths["pdf"], paths["html"])
+
+
+@pytest.fixture(scope="session")
+def example_project() -> Project:
+    return Project.discover(REPO)
+
+
+@pytest.fixture(scope="session")
+def example_built(example_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = tmp_path_factory.mktemp("example")
+    return build_formats(assemble_file(example_project, EXAMPLE), folder, "civic-forum-2025")
+
+
+def normalise(text: str) -> str:
+    """Compare texts across readers: one kind of quote and dash, no hyphenation, one space."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub("[\u2010\u00ad]\n", "", text)  # a word hyphenated at a line end
+    for chars, plain in (("’‘'", "'"), ("“”\"«»„", '"'), ("\u2013\u2014", "-")):
+        for ch in chars:
+            text = text.replace(ch, plain)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def seed_paragraphs() -> list[str]:
+    """The body of the seed resolution: opening to signature, note markers removed."""
+    lines = [line.strip() for line in RESOLUTION_SEED.read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("We, the participants"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("March 4, 2025, Bishkek"))
+    paragraphs = [line for line in lines[start:end + 1] if line]
+    cleaned = []
+    for paragraph in paragraphs:
+        paragraph = re.sub(r"^\d+\.\s+", "", paragraph)               # Word numbering
+        paragraph = re.sub(r"\[(\d+|[ivx]+)\]", "", paragraph)       # note calls
+        cleaned.append(normalise(paragraph))
+    return cleaned
+
+
+def have(tool: str) -> bool:
+    return shutil.which(tool) is not None
+
+
+PYTHON = sys.executable
