@@ -66,7 +66,9 @@ def normalise(text: str) -> str:
     for chars, plain in (("’‘'", "'"), ("“”\"«»„", '"'), ("\u2013\u2014", "-")):
         for ch in chars:
             text = text.replace(ch, plain)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    # a removed note call can leave a space before punctuation in extracted text
+    return re.sub(r" ([.,;:])", r"\1", text)
 
 
 def seed_paragraphs() -> list[str]:
