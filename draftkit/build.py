@@ -29,7 +29,9 @@ class BuildResult:
     outputs: list[Path]
 
 
-def render(assembled: Assembled, fmt: str, clock: BuildClock, *, pdf_variant: str | None = None) -> bytes:
+def render(
+    assembled: Assembled, fmt: str, clock: BuildClock, *, pdf_variant: str | None = None
+) -> bytes:
     """One format of an assembled document, as bytes."""
     doc = assembled.document
     templates = assembled.templates
@@ -45,8 +47,13 @@ def render(assembled: Assembled, fmt: str, clock: BuildClock, *, pdf_variant: st
         return html.encode("utf-8")
     from draftkit.render.pdf import write_pdf
 
-    return write_pdf(html, base_dir=templates.find(CSS_NAME).parent,
-                     allowed_roots=templates.search_path, clock=clock, variant=pdf_variant)
+    return write_pdf(
+        html,
+        base_dir=templates.find(CSS_NAME).parent,
+        allowed_roots=templates.search_path,
+        clock=clock,
+        variant=pdf_variant,
+    )
 
 
 def build_document(
@@ -63,12 +70,21 @@ def build_document(
     formats = formats or project.config.formats
     for fmt in formats:
         if fmt not in FORMATS:
-            raise DraftkitError(f"unknown format '{fmt}'", hint="formats are: " + ", ".join(FORMATS))
-    assembled = assemble(spec, project.library, TemplateSet(project.templates_path),
-                         lang=lang, style=project.config.style)
+            raise DraftkitError(
+                f"unknown format '{fmt}'", hint="formats are: " + ", ".join(FORMATS)
+            )
+    assembled = assemble(
+        spec,
+        project.library,
+        TemplateSet(project.templates_path),
+        lang=lang,
+        style=project.config.style,
+    )
     clock = BuildClock.for_document(spec.date)
-    rendered = {fmt: render(assembled, fmt, clock, pdf_variant=project.config.pdf_variant)
-                for fmt in formats}
+    rendered = {
+        fmt: render(assembled, fmt, clock, pdf_variant=project.config.pdf_variant)
+        for fmt in formats
+    }
     folder = (output_dir or project.output_dir) / lang
     outputs = []
     for fmt, data in rendered.items():

@@ -20,10 +20,17 @@ def check_project(project: Project) -> str:
         for path in documents:
             try:
                 spec = project.load_document(path)
-                assemble(spec, library, templates, lang=project.config.source_locale,
-                         style=project.config.style)
+                assemble(
+                    spec,
+                    library,
+                    templates,
+                    lang=project.config.source_locale,
+                    style=project.config.style,
+                )
             except DraftkitError as exc:
                 errors.append(exc)
     raise_if(errors)
-    return (f"ok: {len(library.clauses)} clauses, {len(library.sources)} sources, "
-            f"{len(documents)} documents")
+    return (
+        f"ok: {len(library.clauses)} clauses, {len(library.sources)} sources, "
+        f"{len(documents)} documents"
+    )

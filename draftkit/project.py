@@ -54,13 +54,18 @@ def _load_config(path: Path) -> ProjectConfig:
     config = ProjectConfig()
     project = data.get("project", {})
     build = data.get("build", {})
-    known = {"project": {"name", "source_locale", "locales", "output", "sources"},
-             "build": {"formats", "style", "pdf_variant"}}
+    known = {
+        "project": {"name", "source_locale", "locales", "output", "sources"},
+        "build": {"formats", "style", "pdf_variant"},
+    }
     for table, keys in known.items():
         for key in data.get(table, {}):
             if key not in keys:
-                raise InputError(f"unknown setting '{key}' in [{table}]", path=path,
-                                 hint="known: " + ", ".join(sorted(keys)))
+                raise InputError(
+                    f"unknown setting '{key}' in [{table}]",
+                    path=path,
+                    hint="known: " + ", ".join(sorted(keys)),
+                )
     for key in data:
         if key not in known:
             raise InputError(f"unknown table [{key}]", path=path, hint="known: [project], [build]")
@@ -74,12 +79,18 @@ def _load_config(path: Path) -> ProjectConfig:
     config.formats = [str(x) for x in build.get("formats", config.formats)]
     for fmt in config.formats:
         if fmt not in FORMATS:
-            raise InputError(f"unknown output format '{fmt}'", path=path,
-                             hint="formats are: " + ", ".join(FORMATS))
+            raise InputError(
+                f"unknown output format '{fmt}'",
+                path=path,
+                hint="formats are: " + ", ".join(FORMATS),
+            )
     config.style = str(build.get("style", config.style))
     if config.style not in STYLES:
-        raise InputError(f"unknown formatting style '{config.style}'", path=path,
-                         hint="style is one of: " + ", ".join(STYLES))
+        raise InputError(
+            f"unknown formatting style '{config.style}'",
+            path=path,
+            hint="style is one of: " + ", ".join(STYLES),
+        )
     config.pdf_variant = build.get("pdf_variant") or None
     return config
 

@@ -13,8 +13,9 @@ STARTER = "new-project"
 
 def create_project(target: Path) -> Path:
     if target.exists() and any(target.iterdir()):
-        raise DraftkitError(f"{target} already exists and is not empty",
-                            hint="choose a new folder name")
+        raise DraftkitError(
+            f"{target} already exists and is not empty", hint="choose a new folder name"
+        )
     source = builtin_templates_dir() / STARTER
     tmp = target.with_name(f".{target.name}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)

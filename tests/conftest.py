@@ -34,8 +34,13 @@ class Built:
 
 def assemble_file(project: Project, spec_path: Path, lang: str = "en") -> Assembled:
     spec = project.load_document(spec_path)
-    return assemble(spec, project.library, TemplateSet(project.templates_path), lang=lang,
-                    style=project.config.style)
+    return assemble(
+        spec,
+        project.library,
+        TemplateSet(project.templates_path),
+        lang=lang,
+        style=project.config.style,
+    )
 
 
 def build_formats(assembled: Assembled, folder: Path, name: str) -> Built:
@@ -63,7 +68,7 @@ def normalise(text: str) -> str:
     """Compare texts across readers: one kind of quote and dash, no hyphenation, one space."""
     text = unicodedata.normalize("NFC", text)
     text = re.sub("[\u2010\u00ad]\n", "", text)  # a word hyphenated at a line end
-    for chars, plain in (("’‘'", "'"), ("“”\"«»„", '"'), ("\u2013\u2014", "-")):
+    for chars, plain in (("’‘'", "'"), ('“”"«»„', '"'), ("\u2013\u2014", "-")):
         for ch in chars:
             text = text.replace(ch, plain)
     text = re.sub(r"\s+", " ", text).strip()
@@ -76,11 +81,11 @@ def seed_paragraphs() -> list[str]:
     lines = [line.strip() for line in RESOLUTION_SEED.read_text(encoding="utf-8").splitlines()]
     start = next(i for i, line in enumerate(lines) if line.startswith("We, the participants"))
     end = next(i for i, line in enumerate(lines) if line.startswith("March 4, 2025, Bishkek"))
-    paragraphs = [line for line in lines[start:end + 1] if line]
+    paragraphs = [line for line in lines[start : end + 1] if line]
     cleaned = []
     for paragraph in paragraphs:
-        paragraph = re.sub(r"^\d+\.\s+", "", paragraph)               # Word numbering
-        paragraph = re.sub(r"\[(\d+|[ivx]+)\]", "", paragraph)       # note calls
+        paragraph = re.sub(r"^\d+\.\s+", "", paragraph)  # Word numbering
+        paragraph = re.sub(r"\[(\d+|[ivx]+)\]", "", paragraph)  # note calls
         cleaned.append(normalise(paragraph))
     return cleaned
 

@@ -18,7 +18,10 @@ def build(out: Path, **env: str) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     subprocess.run(
         [PYTHON, "-m", "draftkit", "build", str(EXAMPLE), "-f", "docx,pdf", "-o", str(out)],
-        cwd=REPO, check=True, capture_output=True, env={**base, **env},
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        env={**base, **env},
     )
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (out / "en").iterdir()}
 
@@ -46,7 +49,12 @@ def test_source_date_epoch_sets_every_timestamp(tmp_path: Path) -> None:
 def test_without_epoch_the_document_date_is_used(tmp_path: Path) -> None:
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
-    subprocess.run([PYTHON, "-m", "draftkit", "build", str(EXAMPLE), "-f", "docx", "-o",
-                    str(tmp_path)], cwd=REPO, check=True, capture_output=True, env=env)
+    subprocess.run(
+        [PYTHON, "-m", "draftkit", "build", str(EXAMPLE), "-f", "docx", "-o", str(tmp_path)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     with zipfile.ZipFile(tmp_path / "en" / "civic-forum-2025.docx") as z:
         assert "2025-03-04T00:00:00Z" in z.read("docProps/core.xml").decode()

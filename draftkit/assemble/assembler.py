@@ -36,21 +36,33 @@ def assemble(
     draft: bool = False,
 ) -> Assembled:
     if not is_valid_id(spec.template):
-        raise InputError(f"template name {spec.template!r} is not a plain name",
-                         path=spec.path, hint="write e.g. 'template: resolution'")
+        raise InputError(
+            f"template name {spec.template!r} is not a plain name",
+            path=spec.path,
+            hint="write e.g. 'template: resolution'",
+        )
     styles = load_style_sheet(templates.find("styles.yaml"))
     typo = typography(lang)
     builder = ContextBuilder(spec, library, typo, translations)
     context = builder.build(lang)
-    env = templates.environment(translations, filters={
-        "longdate": typo.long_date,
-        "quote": typo.quote,
-    })
+    env = templates.environment(
+        translations,
+        filters={
+            "longdate": typo.long_date,
+            "quote": typo.quote,
+        },
+    )
     name = f"{spec.template}.xml.j2"
     xml = templates.render(name, context, env)
     meta = DocumentMeta(
-        title=context["doc"].title, lang=lang, style=spec.style or style, kind=spec.template,
-        date=spec.date, place=context["doc"].place, source=str(spec.path), draft=draft,
+        title=context["doc"].title,
+        lang=lang,
+        style=spec.style or style,
+        kind=spec.template,
+        date=spec.date,
+        place=context["doc"].place,
+        source=str(spec.path),
+        draft=draft,
     )
     parsed = parse_document(xml, meta, template=name, roles=styles.roles)
     doc = parsed.document

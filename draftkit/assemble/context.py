@@ -70,8 +70,13 @@ class SignatureView:
 class ContextBuilder:
     """Resolves clause uses against the library for one language."""
 
-    def __init__(self, spec: DocumentSpec, library: Library, typo: Typography,
-                 translations: gettext_module.NullTranslations | None = None) -> None:
+    def __init__(
+        self,
+        spec: DocumentSpec,
+        library: Library,
+        typo: Typography,
+        translations: gettext_module.NullTranslations | None = None,
+    ) -> None:
         self.spec = spec
         self.library = library
         self.typo = typo
@@ -88,14 +93,16 @@ class ContextBuilder:
         translated = self.translations.gettext(markup.source) if markup.source else ""
         return markup.inlines if translated == markup.source else parse(translated)
 
-    def _fill(self, inlines: list[Inline], values: dict[str, str], use: ClauseUse,
-              clause: Clause | None) -> Markup:
+    def _fill(
+        self, inlines: list[Inline], values: dict[str, str], use: ClauseUse, clause: Clause | None
+    ) -> Markup:
         for name in placeholders(inlines):
             if name not in values:
                 what = f"clause '{clause.id}'" if clause else "this paragraph"
                 raise InputError(
                     f"{what} needs parameter {{{name}}}",
-                    path=self.spec.path, line=use.line,
+                    path=self.spec.path,
+                    line=use.line,
                     hint=f"add '{name}: ...' under 'params:' of the document or of this entry",
                 )
         filled = substitute(inlines, values)
@@ -112,32 +119,49 @@ class ContextBuilder:
             self.cited.setdefault(source.id, source)
         return inlines_to_xml(filled)
 
-    def _items(self, items: list[SubItem], values: dict[str, str], use: ClauseUse,
-               clause: Clause) -> list[ItemView]:
-        return [ItemView(self._fill(self.translate(i.text), values, use, clause),
-                         self._items(i.items, values, use, clause)) for i in items]
+    def _items(
+        self, items: list[SubItem], values: dict[str, str], use: ClauseUse, clause: Clause
+    ) -> list[ItemView]:
+        return [
+            ItemView(
+                self._fill(self.translate(i.text), values, use, clause),
+                self._items(i.items, values, use, clause),
+            )
+            for i in items
+        ]
 
     def clause(self, use: ClauseUse) -> ClauseView:
         if use.clause_id is None:
             assert use.text is not None
             values = {**self.builtin_params, **self.spec.params, **use.params}
-            return ClauseView("", use.kind, Markup(""),
-                              self._fill(self.translate(use.text), values, use, None), [])
+            return ClauseView(
+                "",
+                use.kind,
+                Markup(""),
+                self._fill(self.translate(use.text), values, use, None),
+                [],
+            )
         clause = self.library.clause(use.clause_id, path=self.spec.path, line=use.line)
         if use.kind in ("preambular", "operative") and clause.kind not in (use.kind, "paragraph"):
             raise InputError(
                 f"clause '{clause.id}' is {clause.kind} but is listed under "
                 f"{'preamble' if use.kind == 'preambular' else 'operative'}",
-                path=self.spec.path, line=use.line,
+                path=self.spec.path,
+                line=use.line,
                 hint="move it to the other list, or change its kind in the library",
             )
         for name in use.params:
             if name not in clause.params:
                 raise InputError(
                     f"clause '{clause.id}' has no parameter '{name}'",
-                    path=self.spec.path, line=use.line,
-                    hint=did_you_mean(name, clause.params) or
-                    ("it takes: " + ", ".join(clause.params) if clause.params else "it takes none"),
+                    path=self.spec.path,
+                    line=use.line,
+                    hint=did_you_mean(name, clause.params)
+                    or (
+                        "it takes: " + ", ".join(clause.params)
+                        if clause.params
+                        else "it takes none"
+                    ),
                 )
         values = {p.name: p.default for p in clause.params.values() if p.default is not None}
         values.update({k: v for k, v in self.builtin_params.items() if k in clause.params and v})
@@ -155,19 +179,33 @@ class ContextBuilder:
         spec = self.spec
         ctx: dict[str, Any] = {
             "lang": lang,
-            "doc": DocView(spec.name, self.text(spec.title), self.text(spec.forum), spec.date,
-                           self.text(spec.place), self.text(spec.city), spec.style, lang),
+            "doc": DocView(
+                spec.name,
+                self.text(spec.title),
+                self.text(spec.forum),
+                spec.date,
+                self.text(spec.place),
+                self.text(spec.city),
+                spec.style,
+                lang,
+            ),
             "opening": self.clause(spec.opening) if spec.opening else None,
             "preamble": [self.clause(u) for u in spec.preamble],
             "chapeau": self.clause(spec.chapeau) if spec.chapeau else None,
             "operative": [self.clause(u) for u in spec.operative],
             "closing": self.clause(spec.closing) if spec.closing else None,
-            "signature": SignatureView(self.text(spec.signature.by), spec.signature.date,
-                                       self.text(spec.signature.place)),
+            "signature": SignatureView(
+                self.text(spec.signature.by), spec.signature.date, self.text(spec.signature.place)
+            ),
         }
         ctx["sources"] = [
-            SourceView(s.id, self.text(s.title), self.text(s.publisher), s.url,
-                       self.typo.long_date(s.date) if isinstance(s.date, date) else (s.date or ""))
+            SourceView(
+                s.id,
+                self.text(s.title),
+                self.text(s.publisher),
+                s.url,
+                self.typo.long_date(s.date) if isinstance(s.date, date) else (s.date or ""),
+            )
             for s in self.cited.values()
         ]
         return ctx

@@ -60,8 +60,12 @@ def inlines_to_xml(inlines: list[Inline]) -> Markup:
 _SPACE = re.compile(r"[ \t\r\n]+")
 
 _PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-    remove_comments=True, remove_pis=True,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
 )
 
 
@@ -76,10 +80,13 @@ class _Reader:
         self.template = template
         self.roles = roles
 
-    def fail(self, el: etree._Element | None, message: str, hint: str | None = None) -> TemplateError:
+    def fail(
+        self, el: etree._Element | None, message: str, hint: str | None = None
+    ) -> TemplateError:
         where = f" (line {el.sourceline} of its output)" if el is not None and el.sourceline else ""
-        return TemplateError(f"template {self.template} produced an invalid document{where}: {message}",
-                             hint=hint)
+        return TemplateError(
+            f"template {self.template} produced an invalid document{where}: {message}", hint=hint
+        )
 
     def inlines(self, el: etree._Element, top: bool = True) -> list[Inline]:
         out: list[Inline] = []
@@ -96,12 +103,18 @@ class _Reader:
             elif tag == "ref":
                 series = child.get("series", "footnote")
                 if series not in SERIES:
-                    raise self.fail(child, f"unknown note series {series!r}",
-                                    hint="series is footnote or endnote")
+                    raise self.fail(
+                        child,
+                        f"unknown note series {series!r}",
+                        hint="series is footnote or endnote",
+                    )
                 out.append(NoteRef(child.get("source", ""), series))  # type: ignore[arg-type]
             else:
-                raise self.fail(child, f"<{tag}> is not an inline element",
-                                hint="inline elements are em, strong, a and ref")
+                raise self.fail(
+                    child,
+                    f"<{tag}> is not an inline element",
+                    hint="inline elements are em, strong, a and ref",
+                )
             if child.tail:
                 out.append(Text(child.tail))
         return _normalise_space(out, strip=top)
@@ -109,14 +122,18 @@ class _Reader:
     def item(self, el: etree._Element, level: int) -> SubParagraph:
         text = el.find("text")
         children = [self.item(c, level + 1) for c in el.findall("item")]
-        return SubParagraph(self.inlines(text) if text is not None else [], level=level,
-                            children=children)
+        return SubParagraph(
+            self.inlines(text) if text is not None else [], level=level, children=children
+        )
 
     def role(self, el: etree._Element) -> str:
         role = el.get("role", "paragraph")
         if role not in self.roles:
-            raise self.fail(el, f"role {role!r} has no style",
-                            hint="define it in the styles (templates/styles.yaml)")
+            raise self.fail(
+                el,
+                f"role {role!r} has no style",
+                hint="define it in the styles (templates/styles.yaml)",
+            )
         return role
 
     def document(self, root: etree._Element, meta: DocumentMeta) -> ParsedDocument:
@@ -130,18 +147,21 @@ class _Reader:
             elif el.tag == "clause":
                 lead = el.find("lead")
                 text = el.find("text")
-                blocks.append(Paragraph(
-                    self.role(el),
-                    self.inlines(text) if text is not None else [],
-                    lead=self.inlines(lead) if lead is not None else [],
-                    items=[self.item(c, 1) for c in el.findall("item")],
-                    clause_id=el.get("id"),
-                ))
+                blocks.append(
+                    Paragraph(
+                        self.role(el),
+                        self.inlines(text) if text is not None else [],
+                        lead=self.inlines(lead) if lead is not None else [],
+                        items=[self.item(c, 1) for c in el.findall("item")],
+                        clause_id=el.get("id"),
+                    )
+                )
             elif el.tag == "note":
                 notes[el.get("source", "")] = self.inlines(el)
             else:
-                raise self.fail(el, f"<{el.tag}> is not a block element",
-                                hint="blocks are p, clause and note")
+                raise self.fail(
+                    el, f"<{el.tag}> is not a block element", hint="blocks are p, clause and note"
+                )
         return ParsedDocument(Document(meta, blocks), notes)
 
 
@@ -162,15 +182,20 @@ def _normalise_space(inlines: list[Inline], strip: bool) -> list[Inline]:
     return [n for n in out if not (isinstance(n, Text) and not n.text)]
 
 
-def parse_document(xml: str, meta: DocumentMeta, *, template: str, roles: set[str]) -> ParsedDocument:
+def parse_document(
+    xml: str, meta: DocumentMeta, *, template: str, roles: set[str]
+) -> ParsedDocument:
     if "<!DOCTYPE" in xml or "<!ENTITY" in xml:
-        raise TemplateError(f"template {template} produced a DOCTYPE or entity declaration",
-                            hint="draftkit XML has no DTD; remove it from the template")
+        raise TemplateError(
+            f"template {template} produced a DOCTYPE or entity declaration",
+            hint="draftkit XML has no DTD; remove it from the template",
+        )
     try:
         root = etree.fromstring(xml.encode("utf-8"), _PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(
-            f"template {template} produced malformed XML: {exc.msg} (line {exc.lineno} of its output)",
+            f"template {template} produced malformed XML: {exc.msg} "
+            f"(line {exc.lineno} of its output)",
             hint="check the template's tags; text from content is escaped for you",
         ) from exc
     return _Reader(template, roles).document(root, meta)

@@ -46,8 +46,11 @@ class TemplateSet:
             hint="looked in " + ", ".join(str(p) for p in self.search_path),
         )
 
-    def environment(self, translations: gettext_module.NullTranslations | None = None,
-                    filters: Mapping[str, Callable[..., Any]] | None = None) -> jinja2.Environment:
+    def environment(
+        self,
+        translations: gettext_module.NullTranslations | None = None,
+        filters: Mapping[str, Callable[..., Any]] | None = None,
+    ) -> jinja2.Environment:
         env = ImmutableSandboxedEnvironment(
             loader=jinja2.FileSystemLoader([str(p) for p in self.search_path]),
             autoescape=True,
@@ -59,8 +62,11 @@ class TemplateSet:
         )
         t = translations or gettext_module.NullTranslations()
         env.install_gettext_callables(  # type: ignore[attr-defined]
-            _escaping(t.gettext), _escaping(t.ngettext), newstyle=True,
-            pgettext=_escaping(t.pgettext), npgettext=_escaping(t.npgettext),
+            _escaping(t.gettext),
+            _escaping(t.ngettext),
+            newstyle=True,
+            pgettext=_escaping(t.pgettext),
+            npgettext=_escaping(t.npgettext),
         )
         env.filters.update(filters or {})
         return env
@@ -74,15 +80,17 @@ class TemplateSet:
                 hint="looked in " + ", ".join(str(p) for p in self.search_path),
             ) from exc
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"template syntax error: {exc.message}",
-                                path=exc.filename or name, line=exc.lineno) from exc
+            raise TemplateError(
+                f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
+            ) from exc
         except TemplateError:
             raise
         except Exception as exc:  # anything raised while running a template is its error
             path, line = _template_frame(exc, name)
             message = str(exc).split("\n")[0] or type(exc).__name__
-            raise TemplateError(f"template error: {message}", path=path, line=line,
-                                hint=_hint(exc)) from exc
+            raise TemplateError(
+                f"template error: {message}", path=path, line=line, hint=_hint(exc)
+            ) from exc
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:

@@ -34,12 +34,13 @@ def number_notes(doc: Document, note_texts: dict[str, list[Inline]], template: s
             if content is None:
                 raise TemplateError(
                     f"template {template} gave no note text for source '{node.source}'",
-                    hint="the template must emit <note source=\"...\"> for every source in 'sources'",
+                    hint="the template must emit <note source=...> for every source it is given",
                 )
             counters[node.series] += 1
             number = counters[node.series]
-            note = Note(node.series, number, note_label(node.series, number),
-                        _copy(content), node.source)
+            note = Note(
+                node.series, number, note_label(node.series, number), _copy(content), node.source
+            )
             node.note = note
             (doc.footnotes if node.series == "footnote" else doc.endnotes).append(note)
 
@@ -97,6 +98,15 @@ def _last_text(inlines: list[Inline]) -> tuple[list[Inline], int] | None:
 
 
 def set_final_punctuation(inlines: list[Inline], mark: str) -> None:
+    """End a paragraph with ``mark``, placed before any closing note calls."""
+    # Punctuation written after a closing note call ("seized[^1].") moves before the call.
+    while (
+        len(inlines) >= 2
+        and isinstance(inlines[-1], Text)
+        and not inlines[-1].text.strip(_FINAL + " ")
+        and isinstance(inlines[-2], NoteRef)
+    ):
+        inlines.pop()
     found = _last_text(inlines)
     if found is None:
         return
@@ -105,12 +115,6 @@ def set_final_punctuation(inlines: list[Inline], mark: str) -> None:
     while text and text[-1] in _FINAL:
         text = text[:-1].rstrip()
     container[index] = Text(text + mark)
-    # A call placed after the final punctuation stays after it; drop a stray mark after a call.
-    for j in range(index + 1, len(container)):
-        node = container[j]
-        if isinstance(node, Text) and node.text.strip() in tuple(_FINAL):
-            container[j] = Text("")
-    container[:] = [n for n in container if not (isinstance(n, Text) and n.text == "")]
 
 
 def apply_style(doc: Document, style: str) -> None:

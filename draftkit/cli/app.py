@@ -46,8 +46,9 @@ def reporting(root: Path | None = None) -> Iterator[None]:
         if _state["debug"]:
             raise
         for line in exc.format(root or Path.cwd()).splitlines():
-            err.print(f"[bold red]error:[/] {line}", markup=True) if err.is_terminal else \
-                print(f"error: {line}", file=sys.stderr)
+            err.print(f"[bold red]error:[/] {line}", markup=True) if err.is_terminal else print(
+                f"error: {line}", file=sys.stderr
+            )
         raise typer.Exit(exc.exit_code) from None
 
 
@@ -60,8 +61,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks behind errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -74,14 +79,30 @@ def _project(start: Path | None = None):  # type: ignore[no-untyped-def]
 
 @app.command()
 def build(
-    documents: Annotated[list[Path] | None, typer.Argument(
-        help="Document specs to build (default: every documents/*.yaml).")] = None,
-    fmt: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", help="docx, pdf or html; repeat or comma-separate (default: the project's).")] = None,
-    lang: Annotated[str | None, typer.Option(
-        "--lang", "-l", help="Language to build (default: the project's source locale).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Output folder (default: the project's, usually build/).")] = None,
+    documents: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Document specs to build (default: every documents/*.yaml)."),
+    ] = None,
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="docx, pdf or html; repeat or comma-separate (default: the project's).",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", "-l", help="Language to build (default: the project's source locale)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Output folder (default: the project's, usually build/)."
+        ),
+    ] = None,
 ) -> None:
     """Build documents as DOCX and PDF (and HTML for a preview) into build/<lang>/."""
     from draftkit.build import build_document
@@ -90,8 +111,11 @@ def build(
         project = _project(documents[0] if documents else None)
         paths = documents or project.document_files()
         if not paths:
-            raise DraftkitError("no documents to build", path=project.root / "documents",
-                                hint="add a document spec to documents/ or name one")
+            raise DraftkitError(
+                "no documents to build",
+                path=project.root / "documents",
+                hint="add a document spec to documents/ or name one",
+            )
         formats = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
         from rich.progress import Progress
 
@@ -101,8 +125,9 @@ def build(
                 if not path.is_file():
                     raise DraftkitError(f"no such document spec: {path}")
                 progress.update(task, description=f"building {project.relative(path)}")
-                result = build_document(project, path, lang=lang, formats=formats,
-                                        output_dir=output)
+                result = build_document(
+                    project, path, lang=lang, formats=formats, output_dir=output
+                )
                 for target in result.outputs:
                     out.print(f"wrote {project.relative(target)}")
                 progress.advance(task)
@@ -121,16 +146,26 @@ def check() -> None:
 
 @clauses_app.command("list")
 def clauses_list(
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only clauses with this tag (repeatable: all must match).")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="preambular, operative or paragraph.")] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag", "-t", help="Only clauses with this tag (repeatable: all must match)."
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="preambular, operative or paragraph.")
+    ] = None,
 ) -> None:
     """List the clauses of the library, optionally filtered by tag and kind."""
     from rich.table import Table
 
     with reporting():
         library = _project().library
-        rows = [c for c in library.clauses.values()
-                if (kind is None or c.kind == kind) and all(t in c.tags for t in tag or [])]
+        rows = [
+            c
+            for c in library.clauses.values()
+            if (kind is None or c.kind == kind) and all(t in c.tags for t in tag or [])
+        ]
         if kind is not None and kind not in ("preambular", "operative", "paragraph"):
             raise DraftkitError(f"unknown kind '{kind}'", hint="preambular, operative or paragraph")
         table = Table(show_lines=False, box=None, pad_edge=False)
@@ -139,8 +174,9 @@ def clauses_list(
         table.add_column("title", overflow="fold")
         table.add_column("tags", overflow="fold")
         for clause in sorted(rows, key=lambda c: c.id):
-            table.add_row(clause.id, clause.kind, clause.title or clause.summary(60),
-                          ", ".join(clause.tags))
+            table.add_row(
+                clause.id, clause.kind, clause.title or clause.summary(60), ", ".join(clause.tags)
+            )
         out.print(table)
         err.print(f"{len(rows)} clause(s)")
 

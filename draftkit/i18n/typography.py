@@ -37,5 +37,8 @@ _PROFILES = {
 
 
 def typography(lang: str) -> Typography:
-    return _PROFILES.get(lang) or _PROFILES.get(lang.split("_")[0]) or Typography(
-        lang, ("“", "”"), ("‘", "’"))
+    return (
+        _PROFILES.get(lang)
+        or _PROFILES.get(lang.split("_")[0])
+        or Typography(lang, ("“", "”"), ("‘", "’"))
+    )

@@ -95,7 +95,9 @@ class Clause:
     def summary(self, width: int = 80) -> str:
         from draftkit.model.nodes import plain_text
 
-        text = " ".join(filter(None, [plain_text(self.lead.inlines), plain_text(self.text.inlines)]))
+        text = " ".join(
+            filter(None, [plain_text(self.lead.inlines), plain_text(self.text.inlines)])
+        )
         return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -127,7 +129,9 @@ def _load_params(node: Node | None, clause_id: str) -> dict[str, Param]:
     if node is None or node.value is None:
         return {}
     if not node.is_mapping():
-        raise node.error(f"'params' of clause '{clause_id}' must be a mapping of name: {{help, default}}")
+        raise node.error(
+            f"'params' of clause '{clause_id}' must be a mapping of name: {{help, default}}"
+        )
     params: dict[str, Param] = {}
     for name, spec in node.items():
         if spec.value is None:
@@ -161,12 +165,17 @@ def load_clause(node: Node) -> Clause:
     kind_node = node.require("kind", f"clause '{clause_id}'")
     kind = kind_node.text("kind")
     if kind not in KINDS:
-        raise kind_node.error(f"clause '{clause_id}' has unknown kind {kind!r}",
-                              hint="kind is one of: " + ", ".join(KINDS))
+        raise kind_node.error(
+            f"clause '{clause_id}' has unknown kind {kind!r}",
+            hint="kind is one of: " + ", ".join(KINDS),
+        )
     text = Markup.from_node(node.require("text", f"clause '{clause_id}'"), f"clause '{clause_id}'")
     lead_node = node.get("lead")
-    lead = (Markup.from_node(lead_node, f"lead of clause '{clause_id}'")
-            if lead_node is not None and lead_node.value is not None else Markup.empty(node.line))
+    lead = (
+        Markup.from_node(lead_node, f"lead of clause '{clause_id}'")
+        if lead_node is not None and lead_node.value is not None
+        else Markup.empty(node.line)
+    )
     tags_node = node.get("tags")
     items_node = node.get("items")
     clause = Clause(
@@ -203,8 +212,10 @@ def load_clause_file(path: Path) -> list[Clause]:
     if root.value is None:
         return []
     if not root.is_mapping() or root.get("clauses") is None:
-        raise root.error("a clause file holds a list under 'clauses:'",
-                         hint="start the file with 'clauses:' and list the clauses below it")
+        raise root.error(
+            "a clause file holds a list under 'clauses:'",
+            hint="start the file with 'clauses:' and list the clauses below it",
+        )
     root.check_keys({"clauses"}, "a clause file")
     clauses_node = root.require("clauses", "a clause file")
     if not clauses_node.is_sequence():

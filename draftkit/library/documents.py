@@ -36,8 +36,18 @@ SLOTS = ("opening", "chapeau", "closing")
 LISTS = ("preamble", "operative")
 STYLES = ("plain", "un")
 DOC_FIELDS = {
-    "template", "style", "title", "forum", "date", "place", "city", "lang", "params",
-    "signature", *SLOTS, *LISTS,
+    "template",
+    "style",
+    "title",
+    "forum",
+    "date",
+    "place",
+    "city",
+    "lang",
+    "params",
+    "signature",
+    *SLOTS,
+    *LISTS,
 }
 
 
@@ -106,15 +116,19 @@ def _date(node: Node | None, what: str) -> date | None:
         return None
     if isinstance(node.value, date):
         return node.value
-    raise node.error(f"{what} {node.value!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2025-03-04")
+    raise node.error(
+        f"{what} {node.value!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2025-03-04"
+    )
 
 
 def _clause_use(node: Node, default_kind: str) -> ClauseUse:
     if isinstance(node.value, str):
         clause_id = node.value.strip()
         if not is_valid_id(clause_id):
-            raise node.error(f"{clause_id!r} is not a clause id",
-                             hint="for a paragraph written here, use '- text: ...'")
+            raise node.error(
+                f"{clause_id!r} is not a clause id",
+                hint="for a paragraph written here, use '- text: ...'",
+            )
         return ClauseUse(node.line, clause_id=clause_id, kind=default_kind)
     if not node.is_mapping():
         raise node.error("a paragraph is a clause id, {clause: id, params: ...} or {text: ...}")
@@ -125,10 +139,15 @@ def _clause_use(node: Node, default_kind: str) -> ClauseUse:
         raise node.error("a paragraph needs exactly one of 'clause:' or 'text:'")
     params = _string_map(node.get("params"), "params")
     if clause is not None:
-        return ClauseUse(node.line, clause_id=clause.text("clause id").strip(), params=params,
-                         kind=default_kind)
-    return ClauseUse(node.line, text=Markup.from_node(text, "paragraph"), params=params,  # type: ignore[arg-type]
-                     kind=default_kind)
+        return ClauseUse(
+            node.line, clause_id=clause.text("clause id").strip(), params=params, kind=default_kind
+        )
+    return ClauseUse(
+        node.line,
+        text=Markup.from_node(text, "paragraph"),
+        params=params,  # type: ignore[arg-type]
+        kind=default_kind,
+    )
 
 
 def load_document_spec(path: Path) -> DocumentSpec:
@@ -144,7 +163,8 @@ def load_document_spec(path: Path) -> DocumentSpec:
     style = text("style", "")
     if style and style not in STYLES:
         raise root.get("style").error(  # type: ignore[union-attr]
-            f"unknown formatting style {style!r}", hint="style is one of: " + ", ".join(STYLES))
+            f"unknown formatting style {style!r}", hint="style is one of: " + ", ".join(STYLES)
+        )
     spec = DocumentSpec(
         path=path,
         name=path.stem,
@@ -158,8 +178,13 @@ def load_document_spec(path: Path) -> DocumentSpec:
         lang=text("lang") or None,
         params=_string_map(root.get("params"), "params"),
     )
-    kinds = {"opening": "paragraph", "chapeau": "paragraph", "closing": "paragraph",
-             "preamble": "preambular", "operative": "operative"}
+    kinds = {
+        "opening": "paragraph",
+        "chapeau": "paragraph",
+        "closing": "paragraph",
+        "preamble": "preambular",
+        "operative": "operative",
+    }
     for slot in SLOTS:
         node = root.get(slot)
         if node is not None and node.value is not None:

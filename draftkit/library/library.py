@@ -22,7 +22,9 @@ class Library:
     clauses: dict[str, Clause] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
 
-    def clause(self, clause_id: str, *, path: Path | None = None, line: int | None = None) -> Clause:
+    def clause(
+        self, clause_id: str, *, path: Path | None = None, line: int | None = None
+    ) -> Clause:
         try:
             return self.clauses[clause_id]
         except KeyError:
@@ -38,9 +40,15 @@ class Library:
         for clause in clauses:
             first = self.clauses.get(clause.id)
             if first is not None:
-                errors.append(InputError(
-                    f"duplicate clause id '{clause.id}' (first defined at {first.path}:{first.line})",
-                    path=clause.path, line=clause.line, hint="rename one of them"))
+                errors.append(
+                    InputError(
+                        f"duplicate clause id '{clause.id}' "
+                        f"(first defined at {first.path}:{first.line})",
+                        path=clause.path,
+                        line=clause.line,
+                        hint="rename one of them",
+                    )
+                )
                 continue
             self.clauses[clause.id] = clause
 
@@ -48,9 +56,15 @@ class Library:
         for source in sources:
             first = self.sources.get(source.id)
             if first is not None:
-                errors.append(InputError(
-                    f"duplicate source id '{source.id}' (first defined at {first.path}:{first.line})",
-                    path=source.path, line=source.line, hint="rename one of them"))
+                errors.append(
+                    InputError(
+                        f"duplicate source id '{source.id}' "
+                        f"(first defined at {first.path}:{first.line})",
+                        path=source.path,
+                        line=source.line,
+                        hint="rename one of them",
+                    )
+                )
                 continue
             self.sources[source.id] = source
 
@@ -62,20 +76,30 @@ class Library:
             for ref, line in clause.note_refs():
                 cited.add(ref.source)
                 if ref.source not in self.sources:
-                    errors.append(InputError(
-                        f"clause '{clause.id}' cites unknown source '{ref.source}'",
-                        path=clause.path, line=line,
-                        hint=did_you_mean(ref.source, self.sources) or "add it to sources.yaml"))
+                    errors.append(
+                        InputError(
+                            f"clause '{clause.id}' cites unknown source '{ref.source}'",
+                            path=clause.path,
+                            line=line,
+                            hint=did_you_mean(ref.source, self.sources) or "add it to sources.yaml",
+                        )
+                    )
         for source in self.sources.values():
             if source.id not in cited:
-                errors.append(InputError(
-                    f"source '{source.id}' is not cited by any clause",
-                    path=source.path, line=source.line,
-                    hint=f"cite it as [^{source.id}] in a clause, or remove it"))
+                errors.append(
+                    InputError(
+                        f"source '{source.id}' is not cited by any clause",
+                        path=source.path,
+                        line=source.line,
+                        hint=f"cite it as [^{source.id}] in a clause, or remove it",
+                    )
+                )
         return errors
 
 
-def load_library(clause_files: Iterable[Path], source_files: Iterable[Path]) -> tuple[Library, list[DraftkitError]]:
+def load_library(
+    clause_files: Iterable[Path], source_files: Iterable[Path]
+) -> tuple[Library, list[DraftkitError]]:
     """Load everything, collecting independent errors so ``check`` reports them all at once."""
     library = Library()
     errors: list[DraftkitError] = []

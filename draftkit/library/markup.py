@@ -50,8 +50,10 @@ def _note_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("dk_noteref", "", 0)
-        token.meta = {"series": "endnote" if match.group(1) == "en" else "footnote",
-                      "source": match.group(2)}
+        token.meta = {
+            "series": "endnote" if match.group(1) == "en" else "footnote",
+            "source": match.group(2),
+        }
     state.pos = match.end()
     return True
 
@@ -153,8 +155,9 @@ def substitute(inlines: list[Inline], values: Mapping[str, str]) -> list[Inline]
     out: list[Inline] = []
     for node in inlines:
         if isinstance(node, Text):
-            out.append(Text(PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), m.group(0)),
-                                               node.text)))
+            out.append(
+                Text(PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), m.group(0)), node.text))
+            )
         elif isinstance(node, Emph):
             out.append(Emph(substitute(node.children, values)))
         elif isinstance(node, Strong):

@@ -1,11 +1,11 @@
 """Footnote sources: what a note reference ``[^id]`` points to (``sources.yaml``)::
 
-    sources:
-      - id: sdg-goals
-        title: Sustainable Development Goals
-        publisher: United Nations
-        url: https://www.un.org/sustainabledevelopment/
-        date: 2015-09-25          # optional: a date, a year or text
+sources:
+  - id: sdg-goals
+    title: Sustainable Development Goals
+    publisher: United Nations
+    url: https://www.un.org/sustainabledevelopment/
+    date: 2015-09-25          # optional: a date, a year or text
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ def load_source(node: Node) -> Source:
     node.check_keys(SOURCE_FIELDS, "a source")
     source_id = node.require("id", "a source").text("source id")
     if not is_valid_id(source_id):
-        raise node.error(f"source id {source_id!r} is not a valid id",
-                         hint="use lower-case letters, digits, '-', '_' and '.'")
+        raise node.error(
+            f"source id {source_id!r} is not a valid id",
+            hint="use lower-case letters, digits, '-', '_' and '.'",
+        )
 
     def text(key: str) -> str:
         child = node.get(key)
@@ -58,8 +60,16 @@ def load_source(node: Node) -> Source:
     when: date | str | None = None
     if date_node is not None and date_node.value is not None:
         when = date_node.value if isinstance(date_node.value, date) else date_node.text("date")
-    return Source(source_id, node.path, node.line, title=title, publisher=text("publisher"),
-                  url=url, date=when, note=text("note"))
+    return Source(
+        source_id,
+        node.path,
+        node.line,
+        title=title,
+        publisher=text("publisher"),
+        url=url,
+        date=when,
+        note=text("note"),
+    )
 
 
 def load_sources_file(path: Path) -> list[Source]:

@@ -134,7 +134,7 @@ def _reject_tags(value: Any, path: Path, line: int = 1) -> None:
 
 
 _HINTS = {
-    "found duplicate key": "each key may appear once per mapping: remove or rename the repeated one",
+    "found duplicate key": "a key may appear once per mapping: remove or rename the repeated one",
     "found character '\\t'": "YAML indents with spaces, not tabs",
 }
 
@@ -151,7 +151,9 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
     try:
         source = text if text is not None else path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", path=path, hint="save it as UTF-8") from exc
+        raise InputError(
+            f"not UTF-8 text ({exc.reason})", path=path, hint="save it as UTF-8"
+        ) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
     try:

@@ -20,8 +20,12 @@ class DeniedResource(FatalURLFetchingError):
 
 class ProjectFetcher(URLFetcher):
     def __init__(self, allowed_roots: list[Path]) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False,
-                         fail_on_errors=True, timeout=5)
+        super().__init__(
+            allowed_protocols={"data", "file"},
+            allow_redirects=False,
+            fail_on_errors=True,
+            timeout=5,
+        )
         self.allowed_roots = [root.resolve() for root in allowed_roots]
         self.fetched: list[str] = []
 

@@ -49,11 +49,15 @@ class HtmlWriter:
         note = ref.note
         assert note is not None
         if ref.series == "footnote" and self.paged:
-            return (f'<span class="dk-footnote" id="fn-{note.number}">'
-                    f"{self.inlines(note.content)}</span>")
+            return (
+                f'<span class="dk-footnote" id="fn-{note.number}">'
+                f"{self.inlines(note.content)}</span>"
+            )
         prefix = "fn" if ref.series == "footnote" else "en"
-        return (f'<sup class="dk-{ref.series}-call" id="{prefix}ref-{note.number}">'
-                f'<a href="#{prefix}-{note.number}">{escape(note.label)}</a></sup>')
+        return (
+            f'<sup class="dk-{ref.series}-call" id="{prefix}ref-{note.number}">'
+            f'<a href="#{prefix}-{note.number}">{escape(note.label)}</a></sup>'
+        )
 
     def paragraph(self, block: Paragraph) -> str:
         parts = []
@@ -70,8 +74,10 @@ class HtmlWriter:
         return "\n".join(html)
 
     def sub_paragraph(self, item: SubParagraph) -> str:
-        html = [f'<p class="dk-subparagraph{item.level}"><span class="dk-label">'
-                f"{escape(item.label)}</span>{self.inlines(item.content)}</p>"]
+        html = [
+            f'<p class="dk-subparagraph{item.level}"><span class="dk-label">'
+            f"{escape(item.label)}</span>{self.inlines(item.content)}</p>"
+        ]
         html.extend(self.sub_paragraph(child) for child in item.children)
         return "\n".join(html)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from draftkit.errors import RenderError
@@ -42,21 +42,32 @@ def _import_weasyprint():  # type: ignore[no-untyped-def]
     return weasyprint
 
 
-def write_pdf(html: str, *, base_dir: Path, allowed_roots: list[Path], clock: BuildClock,
-              variant: str | None = None) -> bytes:
+def write_pdf(
+    html: str,
+    *,
+    base_dir: Path,
+    allowed_roots: list[Path],
+    clock: BuildClock,
+    variant: str | None = None,
+) -> bytes:
     weasyprint = _import_weasyprint()
     from draftkit.render.fetcher import DeniedResource, ProjectFetcher
 
     if variant is not None and variant not in PDF_VARIANTS:
-        raise RenderError(f"unknown PDF variant {variant!r}",
-                          hint="one of: " + ", ".join(PDF_VARIANTS))
+        raise RenderError(
+            f"unknown PDF variant {variant!r}", hint="one of: " + ", ".join(PDF_VARIANTS)
+        )
     fetcher = ProjectFetcher(allowed_roots)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
         with _source_date(clock):
-            document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/",
-                                       url_fetcher=fetcher)
-            return document.write_pdf(pdf_variant=variant, presentational_hints=False,
-                                      uncompressed_pdf=False)
+            document = weasyprint.HTML(
+                string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher
+            )
+            return document.write_pdf(
+                pdf_variant=variant, presentational_hints=False, uncompressed_pdf=False
+            )
     except DeniedResource as exc:
-        raise RenderError(str(exc), hint="PDFs may only use files from the templates folders") from exc
+        raise RenderError(
+            str(exc), hint="PDFs may only use files from the templates folders"
+        ) from exc

@@ -9,8 +9,19 @@ from draftkit.errors import InputError
 from draftkit.library.yamlfile import Node, load_yaml
 
 PARAGRAPH_PROPS = {
-    "name", "size", "bold", "italic", "align", "space_before", "space_after", "keep_with_next",
-    "first_line_indent", "left_indent", "hanging_indent", "color", "caps",
+    "name",
+    "size",
+    "bold",
+    "italic",
+    "align",
+    "space_before",
+    "space_after",
+    "keep_with_next",
+    "first_line_indent",
+    "left_indent",
+    "hanging_indent",
+    "color",
+    "caps",
 }
 ALIGNMENTS = ("left", "center", "right", "justify")
 
@@ -57,7 +68,8 @@ def _defs(node: Node | None) -> dict[str, StyleDef]:
         align = props.get("align")
         if align is not None and align not in ALIGNMENTS:
             raise spec.get("align").error(  # type: ignore[union-attr]
-                f"unknown alignment {align!r}", hint="one of: " + ", ".join(ALIGNMENTS))
+                f"unknown alignment {align!r}", hint="one of: " + ", ".join(ALIGNMENTS)
+            )
         out[role] = StyleDef(role, name, props)
     return out
 
@@ -65,7 +77,9 @@ def _defs(node: Node | None) -> dict[str, StyleDef]:
 def load_style_sheet(path: Path) -> StyleSheet:
     root = load_yaml(path)
     if not root.is_mapping():
-        raise InputError("a style sheet is a mapping with 'docx', 'paragraph' and 'character'", path=path)
+        raise InputError(
+            "a style sheet is a mapping with 'docx', 'paragraph' and 'character'", path=path
+        )
     root.check_keys({"docx", "paragraph", "character"}, "the style sheet")
     sheet = StyleSheet(path)
     docx = root.get("docx")

@@ -80,7 +80,10 @@ def test_note_calls_sit_in_the_paragraphs_that_cite_them(example_built: Built) -
 def test_endnotes_are_lower_roman_in_settings_and_section(example_built: Built) -> None:
     settings = part(example_built.docx, "word/settings.xml")
     body = part(example_built.docx, "word/document.xml")
-    for root, path in ((settings, "w:endnotePr/w:numFmt"), (body, ".//w:sectPr/w:endnotePr/w:numFmt")):
+    for root, path in (
+        (settings, "w:endnotePr/w:numFmt"),
+        (body, ".//w:sectPr/w:endnotePr/w:numFmt"),
+    ):
         fmt = root.find(path, NS)
         assert fmt is not None and fmt.get(f"{{{W}}}val") == "lowerRoman"
     # the section's footnotePr/endnotePr come before w:pgSz (schema order)
@@ -101,7 +104,9 @@ def test_operative_paragraphs_use_word_numbering(example_built: Built) -> None:
     assert len(num_ids) == 1  # one list: inserting a paragraph in Word renumbers the rest
     numbering = part(example_built.docx, "word/numbering.xml")
     (num_id,) = num_ids
-    abstract_id = numbering.find(f"w:num[@w:numId='{num_id}']/w:abstractNumId", NS).get(f"{{{W}}}val")
+    abstract_id = numbering.find(f"w:num[@w:numId='{num_id}']/w:abstractNumId", NS).get(
+        f"{{{W}}}val"
+    )
     levels = numbering.findall(f"w:abstractNum[@w:abstractNumId='{abstract_id}']/w:lvl", NS)
     formats = [lvl.find("w:numFmt", NS).get(f"{{{W}}}val") for lvl in levels]
     assert formats == ["decimal", "lowerLetter", "lowerRoman"]
@@ -110,8 +115,15 @@ def test_operative_paragraphs_use_word_numbering(example_built: Built) -> None:
 def test_named_styles_and_italic_leads(example_built: Built) -> None:
     document = docx.Document(str(example_built.docx))
     names = {p.style.name for p in document.paragraphs}
-    assert {"Resolution Title", "Preambular Paragraph", "Operative Paragraph", "Chapeau",
-            "Opening Paragraph", "Closing Paragraph", "Signature"} <= names
+    assert {
+        "Resolution Title",
+        "Preambular Paragraph",
+        "Operative Paragraph",
+        "Chapeau",
+        "Opening Paragraph",
+        "Closing Paragraph",
+        "Signature",
+    } <= names
     recognizing = next(p for p in document.paragraphs if p.text.startswith("Recognizing"))
     lead = recognizing.runs[0]
     assert lead.text == "Recognizing"
@@ -131,7 +143,9 @@ def test_language_and_core_properties(example_built: Built) -> None:
     assert runs and all(r.find("w:rPr/w:lang", NS).get(f"{{{W}}}val") == "en-GB" for r in runs)
 
 
-def test_pandoc_reads_notes_as_notes_and_operatives_as_a_numbered_list(example_built: Built) -> None:
+def test_pandoc_reads_notes_as_notes_and_operatives_as_a_numbered_list(
+    example_built: Built,
+) -> None:
     ast = json.loads(pypandoc.convert_file(str(example_built.docx), "json", format="docx"))
 
     def walk(node):

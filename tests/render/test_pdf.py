@@ -27,8 +27,9 @@ def body_text(pdf: Path) -> list[str]:
 def small_text(pdf: Path) -> list[str]:
     with pdfplumber.open(pdf) as doc:
         return [
-            page.filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < BODY_MIN_SIZE)
-            .extract_text()
+            page.filter(
+                lambda o: o.get("object_type") != "char" or o.get("size", 0) < BODY_MIN_SIZE
+            ).extract_text()
             for page in doc.pages
         ]
 
@@ -70,7 +71,7 @@ def test_each_footnote_is_at_the_foot_of_the_page_that_calls_it(example_built: B
 
 def test_endnotes_come_last_in_lower_roman(example_built: Built) -> None:
     last = normalise(small_text(example_built.pdf)[-1])
-    for label, url in (("i", "1075058283418490"), ("ii", "615044696786639"), ("iii", "NAP%201325")):
+    for url in ("1075058283418490", "615044696786639", "NAP%201325"):
         assert url in last
     assert last.index("1075058283418490") < last.index("615044696786639") < last.index("NAP%201325")
     assert last.split("Video recording")[0].strip().endswith("i")
@@ -105,8 +106,9 @@ def test_page_numbers(example_built: Built) -> None:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdftotext_reads_the_same_text(example_built: Built) -> None:
-    result = subprocess.run(["pdftotext", str(example_built.pdf), "-"], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        ["pdftotext", str(example_built.pdf), "-"], capture_output=True, text=True, check=True
+    )
     text = normalise(result.stdout)
     for paragraph in seed_paragraphs()[:3]:
         assert paragraph.split(". ")[0] in text

@@ -46,13 +46,14 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 # -- notes -------------------------------------------------------------------------------
 
+
 def create_notes_part(document_part, kind: NoteKind) -> XmlPart:  # type: ignore[no-untyped-def]
     """A footnotes or endnotes part holding the separator notes (ids -1 and 0)."""
     partname, content_type, reltype = _PARTS[kind]
     root = f"w:{kind}s"
     # xmlns:r on the root: docx2python fails on notes parts without it.
     xml = (
-        f'<{root} {nsdecls("w", "r")}>'
+        f"<{root} {nsdecls('w', 'r')}>"
         f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
         f' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:{kind}>'
         f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
@@ -90,10 +91,24 @@ def note_reference_run(kind: NoteKind, note_id: int) -> etree._Element:
 
 # Elements that follow w:footnotePr/w:endnotePr in CT_Settings, by local name.
 _SETTINGS_SUCCESSORS = {
-    "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
-    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
-    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
-    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
 }
 
 
@@ -107,23 +122,29 @@ def note_properties(kind: NoteKind, num_fmt: str, *, with_separators: bool) -> e
     return pr
 
 
-def set_settings_note_properties(settings_element: etree._Element, footnote_fmt: str,
-                                 endnote_fmt: str) -> None:
+def set_settings_note_properties(
+    settings_element: etree._Element, footnote_fmt: str, endnote_fmt: str
+) -> None:
     """``w:footnotePr``/``w:endnotePr`` in settings.xml (read by Word)."""
     for tag in ("w:footnotePr", "w:endnotePr"):
         for old in settings_element.findall(qn(tag)):
             settings_element.remove(old)
-    anchor = next((c for c in settings_element
-                   if etree.QName(c).localname in _SETTINGS_SUCCESSORS), None)
-    for pr in (note_properties("footnote", footnote_fmt, with_separators=True),
-               note_properties("endnote", endnote_fmt, with_separators=True)):
+    anchor = next(
+        (c for c in settings_element if etree.QName(c).localname in _SETTINGS_SUCCESSORS), None
+    )
+    for pr in (
+        note_properties("footnote", footnote_fmt, with_separators=True),
+        note_properties("endnote", endnote_fmt, with_separators=True),
+    ):
         if anchor is not None:
             anchor.addprevious(pr)
         else:
             settings_element.append(pr)
 
 
-def set_section_note_properties(sect_pr: etree._Element, footnote_fmt: str, endnote_fmt: str) -> None:
+def set_section_note_properties(
+    sect_pr: etree._Element, footnote_fmt: str, endnote_fmt: str
+) -> None:
     """``w:footnotePr``/``w:endnotePr`` in the section (read by LibreOffice): they come
     right after headers/footers references, before ``w:type`` and ``w:pgSz``."""
     for tag in ("w:footnotePr", "w:endnotePr"):
@@ -136,6 +157,7 @@ def set_section_note_properties(sect_pr: etree._Element, footnote_fmt: str, endn
 
 
 # -- numbering ---------------------------------------------------------------------------
+
 
 def abstract_num(abstract_id: int, name: str, levels: list[dict[str, str | int]]) -> etree._Element:
     """An ``w:abstractNum``; each level: fmt, text ("%1."), left and hanging (twips)."""
@@ -164,8 +186,9 @@ def num(num_id: int, abstract_id: int, restart_levels: tuple[int, ...] = ()) -> 
     return n
 
 
-def add_numbering(numbering_element: etree._Element, abstracts: list[etree._Element],
-                  nums: list[etree._Element]) -> None:
+def add_numbering(
+    numbering_element: etree._Element, abstracts: list[etree._Element], nums: list[etree._Element]
+) -> None:
     """abstractNum elements come before every num element (schema order)."""
     first_num = numbering_element.find(qn("w:num"))
     for an in abstracts:
@@ -194,8 +217,10 @@ def number_paragraph(p: etree._Element, num_id: int, ilvl: int) -> None:
 
 # -- runs --------------------------------------------------------------------------------
 
-def run(text: str, *, lang: str, italic: bool = False, bold: bool = False,
-        style: str | None = None) -> etree._Element:
+
+def run(
+    text: str, *, lang: str, italic: bool = False, bold: bool = False, style: str | None = None
+) -> etree._Element:
     r = el("w:r")
     rpr = sub(r, "w:rPr")
     if style:

@@ -35,9 +35,14 @@ from draftkit.render.docx.zipnorm import normalise_zip
 from draftkit.render.styles import StyleDef, StyleSheet
 
 WORD_LANGUAGES = {"en": "en-GB", "ru": "ru-RU", "ky": "ky-KG"}
-_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 _TWIPS_PER_CM = 567
+
 
 def word_language(lang: str) -> str:
     return WORD_LANGUAGES.get(lang, lang.replace("_", "-"))
@@ -55,7 +60,9 @@ class DocxWriter:
         # The default template already defines lists (List Number, List Bullet…): new
         # definitions take ids above the highest ones in use.
         numbering = self.word.part.numbering_part.element
-        used_abstract = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+        used_abstract = [
+            int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
+        ]
         used_num = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
         self.operative_abstract = max(used_abstract, default=0) + 1
         self.items_abstract = self.operative_abstract + 1
@@ -154,23 +161,37 @@ class DocxWriter:
         s1_left, s1_hang = self._indent("subparagraph1")
         s2_left, s2_hang = self._indent("subparagraph2")
         style = self.sheet.paragraph
-        operative = oxml.abstract_num(self.operative_abstract, "draftkit operative paragraphs", [
-            {"fmt": "decimal", "text": "%1.", "left": op_left, "hanging": op_hang,
-             "style": style["operative"].style_id if "operative" in style else ""},
-            {"fmt": "lowerLetter", "text": "(%2)", "left": s1_left, "hanging": s1_hang},
-            {"fmt": "lowerRoman", "text": "(%3)", "left": s2_left, "hanging": s2_hang},
-        ])
-        items = oxml.abstract_num(self.items_abstract, "draftkit sub-paragraphs", [
-            {"fmt": "lowerLetter", "text": "(%1)", "left": s1_left, "hanging": s1_hang},
-            {"fmt": "lowerRoman", "text": "(%2)", "left": s2_left, "hanging": s2_hang},
-        ])
+        operative = oxml.abstract_num(
+            self.operative_abstract,
+            "draftkit operative paragraphs",
+            [
+                {
+                    "fmt": "decimal",
+                    "text": "%1.",
+                    "left": op_left,
+                    "hanging": op_hang,
+                    "style": style["operative"].style_id if "operative" in style else "",
+                },
+                {"fmt": "lowerLetter", "text": "(%2)", "left": s1_left, "hanging": s1_hang},
+                {"fmt": "lowerRoman", "text": "(%3)", "left": s2_left, "hanging": s2_hang},
+            ],
+        )
+        items = oxml.abstract_num(
+            self.items_abstract,
+            "draftkit sub-paragraphs",
+            [
+                {"fmt": "lowerLetter", "text": "(%1)", "left": s1_left, "hanging": s1_hang},
+                {"fmt": "lowerRoman", "text": "(%2)", "left": s2_left, "hanging": s2_hang},
+            ],
+        )
         self._abstracts = [operative, items]
         self._nums = [oxml.num(self.operative_num, self.operative_abstract)]
 
     def _properties(self) -> None:
         props = self.word.core_properties
         meta = self.doc.meta
-        props.title = meta.title
+        # python-docx refuses core properties over 255 characters.
+        props.title = meta.title if len(meta.title) <= 255 else meta.title[:254] + "…"
         props.language = self.lang
         props.author = "draftkit"
         props.last_modified_by = "draftkit"
@@ -183,13 +204,21 @@ class DocxWriter:
         props.modified = stamp
 
     # -- content -------------------------------------------------------------------------
-    def _runs(self, parent: etree._Element, inlines: list[Inline], *, italic: bool = False,
-              bold: bool = False, style: str | None = None) -> None:
+    def _runs(
+        self,
+        parent: etree._Element,
+        inlines: list[Inline],
+        *,
+        italic: bool = False,
+        bold: bool = False,
+        style: str | None = None,
+    ) -> None:
         for node in inlines:
             if isinstance(node, Text):
                 if node.text:
-                    parent.append(oxml.run(node.text, lang=self.lang, italic=italic, bold=bold,
-                                           style=style))
+                    parent.append(
+                        oxml.run(node.text, lang=self.lang, italic=italic, bold=bold, style=style)
+                    )
             elif isinstance(node, Emph):
                 self._runs(parent, node.children, italic=not italic, bold=bold, style=style)
             elif isinstance(node, Strong):

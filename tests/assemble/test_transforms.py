@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from draftkit.assemble.transforms import apply_style, number_notes, number_paragraphs
+from draftkit.model import (
+    Document,
+    DocumentMeta,
+    NoteRef,
+    Paragraph,
+    SubParagraph,
+    Text,
+    plain_text,
+)
+
+
+def doc(*blocks: Paragraph) -> Document:
+    return Document(DocumentMeta(title="t", lang="en"), list(blocks))
+
+
+def test_notes_are_numbered_per_series_in_reading_order() -> None:
+    d = doc(
+        Paragraph("preambular", [Text("a"), NoteRef("x", "endnote"), NoteRef("y", "footnote")]),
+        Paragraph("operative", [Text("b"), NoteRef("x", "footnote"), NoteRef("y", "endnote")]),
+    )
+    number_notes(d, {"x": [Text("X")], "y": [Text("Y")]}, "t")
+    assert [(n.label, n.source) for n in d.footnotes] == [("1", "y"), ("2", "x")]
+    assert [(n.label, n.source) for n in d.endnotes] == [("i", "x"), ("ii", "y")]
+
+
+def test_operative_numbers_and_sub_paragraph_labels() -> None:
+    item = SubParagraph(
+        [Text("first")],
+        children=[SubParagraph([Text("deep")], level=2), SubParagraph([Text("deeper")], level=2)],
+    )
+    d = doc(
+        Paragraph("preambular", [Text("p")]),
+        Paragraph("operative", [Text("one")]),
+        Paragraph("operative", [Text("two")], items=[item, SubParagraph([Text("second")])]),
+    )
+    number_paragraphs(d)
+    assert [b.number for b in d.blocks] == [None, 1, 2]
+    labels = [i.label for i in d.blocks[2].sub_paragraphs()]
+    assert labels == ["(a)", "(i)", "(ii)", "(b)"]
+
+
+def test_un_style_punctuation() -> None:
+    d = doc(
+        Paragraph("preambular", [Text("Recalling resolution 1325.")]),
+        Paragraph("operative", [Text("Urges States.")]),
+        Paragraph(
+            "operative",
+            [Text("Calls upon States"), NoteRef("s", "footnote")],
+            items=[SubParagraph([Text("to act.")]), SubParagraph([Text("to report")])],
+        ),
+        Paragraph(
+            "operative", [Text("Decides to remain seized"), NoteRef("s", "footnote"), Text(".")]
+        ),
+    )
+    number_notes(d, {"s": [Text("S")]}, "t")
+    apply_style(d, "un")
+    texts = [plain_text(b.content) for b in d.blocks]
+    assert texts == [
+        "Recalling resolution 1325,",
+        "Urges States;",
+        "Calls upon States:1",
+        "Decides to remain seized.2",
+    ]
+    assert [plain_text(i.content) for i in d.blocks[2].items] == ["to act;", "to report;"]
+
+
+def test_plain_style_keeps_text_as_written() -> None:
+    d = doc(Paragraph("operative", [Text("Urges States.")]))
+    apply_style(d, "plain")
+    assert plain_text(d.blocks[0].content) == "Urges States."
