@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -48,12 +49,36 @@ class ProjectConfig:
 def _load_config(path: Path) -> ProjectConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text ({exc.reason})", path=path, hint="save it as UTF-8"
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise InputError(f"malformed TOML: {exc}", path=path, line=line) from exc
+        # Python < 3.14 has no exc.lineno: the position is only in the message.
+        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
+        message = str(exc).split(" (at line")[0]
+        raise InputError(f"malformed TOML: {message}", path=path, line=line,
+                         hint='text values need double quotes, e.g. name = "My forum"') from exc
     config = ProjectConfig()
     project = data.get("project", {})
     build = data.get("build", {})
+    for table, value in (("project", project), ("build", build)):
+        if not isinstance(value, dict):
+            raise InputError(
+                f"[{table}] must be a table",
+                path=path,
+                hint=f"write a '[{table}]' header followed by its settings",
+            )
+    for key in ("locales", "sources"):
+        if key in project and not isinstance(project[key], list):
+            raise InputError(
+                f"'{key}' in [project] must be a list", path=path, hint=f'e.g. {key} = ["..."]'
+            )
+    if "formats" in build and not isinstance(build["formats"], list):
+        raise InputError(
+            "'formats' in [build] must be a list", path=path, hint='e.g. formats = ["docx", "pdf"]'
+        )
     known = {
         "project": {"name", "source_locale", "locales", "output", "sources"},
         "build": {"formats", "style", "pdf_variant"},

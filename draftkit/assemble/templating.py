@@ -22,6 +22,20 @@ from markupsafe import Markup, escape
 from draftkit.errors import TemplateError
 
 
+class ContainedLoader(jinja2.FileSystemLoader):
+    """A file-system loader that will not follow a symlink out of the template folders."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        super().__init__([str(p) for p in roots])
+        self.roots = roots
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[no-untyped-def]
+        source, filename, uptodate = super().get_source(environment, template)
+        if not any(Path(filename).resolve().is_relative_to(root) for root in self.roots):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 def _escaping(translate: Callable[..., str]) -> Callable[..., Markup]:
     def wrapped(*args: Any) -> Markup:
         return escape(translate(*args))
@@ -52,7 +66,7 @@ class TemplateSet:
         filters: Mapping[str, Callable[..., Any]] | None = None,
     ) -> jinja2.Environment:
         env = ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([str(p) for p in self.search_path]),
+            loader=ContainedLoader(self.search_path),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             extensions=["jinja2.ext.i18n"],

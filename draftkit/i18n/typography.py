@@ -36,7 +36,22 @@ _PROFILES = {
 }
 
 
+def check_language(lang: str) -> None:
+    """Raise :class:`DraftkitError` unless CLDR (through Babel) knows ``lang``."""
+    from babel import Locale, UnknownLocaleError
+
+    from draftkit.errors import DraftkitError
+
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise DraftkitError(
+            f"unknown language {lang!r}", hint="use a CLDR language code such as en, ru or ky"
+        ) from exc
+
+
 def typography(lang: str) -> Typography:
+    check_language(lang)
     return (
         _PROFILES.get(lang)
         or _PROFILES.get(lang.split("_")[0])

@@ -165,6 +165,15 @@ def load_document_spec(path: Path) -> DocumentSpec:
         raise root.get("style").error(  # type: ignore[union-attr]
             f"unknown formatting style {style!r}", hint="style is one of: " + ", ".join(STYLES)
         )
+    lang_node = root.get("lang")
+    if lang_node is not None and lang_node.value is not None:
+        from draftkit.errors import DraftkitError
+        from draftkit.i18n.typography import check_language
+
+        try:
+            check_language(lang_node.text("lang"))
+        except DraftkitError as exc:
+            raise lang_node.error(exc.message, hint=exc.hint) from None
     spec = DocumentSpec(
         path=path,
         name=path.stem,

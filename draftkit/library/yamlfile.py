@@ -85,7 +85,7 @@ class Node:
         for key in self.keys():
             if key not in allowed:
                 raise self.get(key).error(  # type: ignore[union-attr]
-                    f"unknown field '{key}' in {what}",
+                    f"unknown field {key!r} in {what}",
                     hint="allowed: " + ", ".join(sorted(allowed)),
                 )
 
@@ -170,5 +170,9 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
         ) from exc
     except YAMLError as exc:
         raise InputError(f"malformed YAML: {exc}", path=path) from exc
+    except ValueError as exc:  # e.g. 2026-02-30 looks like a date but is none
+        raise InputError(
+            f"invalid value: {exc}", path=path, hint="dates are written YYYY-MM-DD and must exist"
+        ) from exc
     _reject_tags(data, path)
     return Node(data, path, 1)
