@@ -3,13 +3,15 @@
 Two documents:
 
 * the example resolution of this repository (``documents/civic-forum-2025.yaml``);
-* a generated resolution of 500 operative clauses citing 200 sources (150 footnotes and 50
-  endnotes), about 100 pages, written into a temporary project.
+* a generated resolution of 500 operative clauses of 60-90 words (one in eight with
+  lettered sub-paragraphs), 200 of them citing a source (150 footnotes, 50 endnotes):
+  114 pages of PDF, written into a temporary project that is removed afterwards.
 
-Every stage is timed in this process (wall clock, ``time.perf_counter``), medians of
-``--runs-small`` runs for the example and ``--runs-big`` for the generated document. Peak
-memory is measured in forked children, one per stage and document, so that one stage's
-garbage does not hide the next one's:
+Every stage is timed in this process (wall clock, ``time.perf_counter``; CPU time with
+``time.process_time`` beside it), medians of ``--runs-small`` runs for the example and
+``--runs-big`` for the generated document, draftkit and its baseline interleaved in
+alternating order. Peak memory is measured in forked children, one per stage and
+document, so that one stage's garbage does not hide the next one's:
 
 * **RSS**: the rise of the peak resident set size during the stage. The child resets the
   kernel's high-water mark (``/proc/self/clear_refs``, Linux) after its setup, then reports
@@ -17,7 +19,8 @@ garbage does not hide the next one's:
   includes C allocations (Pango, HarfBuzz, lxml).
 * **tracemalloc**: the peak of Python-level allocations during the stage
   (``tracemalloc.get_traced_memory()[1]``), in a second child. It does not see C
-  allocations, so for PDF it undercounts.
+  allocations, so for PDF it undercounts; it is skipped for the big PDF, where it makes
+  WeasyPrint about 8 times slower (60 s instead of 7).
 
 The baselines get exactly the same input: WeasyPrint renders the very HTML string that
 draftkit hands to it (``weasyprint.HTML(string=html).write_pdf()``), and python-docx writes
@@ -49,6 +52,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SPEC = ROOT / "documents" / "civic-forum-2025.yaml"
@@ -114,7 +118,8 @@ CONNECTORS = [
 ]
 TAIL_WORDS = (
     "and to report on progress annually in a transparent and accessible manner, with the "
-    "involvement of affected communities and independent experts"
+    "involvement of affected communities, independent experts and the organizations of women "
+    "and girls concerned at every stage"
 ).split()
 
 
@@ -124,17 +129,18 @@ def _words(text: str) -> int:
 
 def _clause_text(rng: random.Random, target: int, emphasis: bool) -> list[str]:
     """Phrases of a clause text of about ``target`` words (60-90)."""
-    phrases = [f"the {rng.choice(ACTORS).removeprefix('the ')} {rng.choice(VERBS)} "
-               f"{rng.choice(OBJECTS)}"]
-    while sum(map(_words, phrases)) < target - 12:
-        obj = rng.choice(OBJECTS)
-        if emphasis and len(phrases) == 1:
-            obj = f"*{obj}*"
+    phrases = [f"{rng.choice(ACTORS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"]
+    while True:
         if rng.random() < 0.3:
             a, b, c = rng.sample(OBJECTS, 3)
-            phrases.append(f"including {a}, {b} and {c}")
+            phrase = f"including {a}, {b} and {c}"
         else:
-            phrases.append(f"{rng.choice(CONNECTORS)} {obj}")
+            obj = rng.choice(OBJECTS)
+            phrase = f"{rng.choice(CONNECTORS)} {f'*{obj}*' if emphasis else obj}"
+        if sum(map(_words, phrases)) + _words(phrase) > target:
+            break
+        phrases.append(phrase)
+        emphasis = False
     missing = target - sum(map(_words, phrases))
     if missing > 0:
         phrases.append(" ".join(TAIL_WORDS[:missing]))
@@ -169,18 +175,18 @@ def generate_project(folder: Path, clauses: int = BIG_CLAUSES, notes: int = BIG_
             ref = f"[^en:s{src}]" if src % ENDNOTE_EVERY == 0 else f"[^s{src}]"
             at = rng.randrange(len(phrases))
             phrases[at] += ref
-        has_items = n % 6 == 2
+        has_items = n % 8 == 2
         text = ", ".join(phrases) + (", by:" if has_items else ";")
         lines += [f"  - id: {cid}", "    kind: operative", f"    lead: {q(rng.choice(LEADS))}",
                   f"    title: {q(f'Generated clause {n + 1}')}", f"    text: {q(text)}",
                   "    tags: [generated]"]
         if has_items:
             lines.append("    items:")
-            count = rng.randint(2, 4)
+            count = rng.randint(2, 3)
             for k in range(count):
                 end = "." if k == count - 1 else ";"
                 lines.append(f"      - text: {q(_item_text(rng) + end)}")
-                if n % 24 == 2 and k == 0:
+                if n % 32 == 2 and k == 0:
                     lines.append("        items:")
                     lines += [f"          - text: {q(_item_text(rng) + ';')}" for _ in range(2)]
     (folder / "clauses").mkdir(parents=True)
@@ -224,25 +230,39 @@ class Case:
     root: Path
     spec_path: Path
     runs: int
+    trace_pdf: bool = True  # tracemalloc slows WeasyPrint ~8x: off for the big document
     times: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    split: dict[str, list[float]] = field(default_factory=dict)
     rss: dict[str, float | None] = field(default_factory=dict)
     traced: dict[str, float | None] = field(default_factory=dict)
     info: dict[str, object] = field(default_factory=dict)
 
 
-def load_and_assemble(root: Path, spec_path: Path):  # type: ignore[no-untyped-def]
-    """What a build does before rendering: project, library, spec, assemble."""
+def load_and_assemble(root: Path, spec_path: Path,  # type: ignore[no-untyped-def]
+                      split: dict[str, list[float]] | None = None):
+    """What a build does before rendering: project, library, spec, assemble.
+
+    With ``split``, the seconds of loading (config, clause and source files, spec) and of
+    assembling (template, parsing, notes and numbering) are appended to it.
+    """
     from draftkit.assemble import assemble
     from draftkit.assemble.templating import TemplateSet
     from draftkit.fsutil import BuildClock
     from draftkit.library.documents import load_document_spec
     from draftkit.project import Project
 
+    start = time.perf_counter()
     project = Project.load(root)
+    library = project.library
     spec = load_document_spec(spec_path)
-    assembled = assemble(spec, project.library, TemplateSet(project.templates_path),
+    loaded = time.perf_counter()
+    assembled = assemble(spec, library, TemplateSet(project.templates_path),
                          lang=spec.lang or project.config.source_locale,
                          style=project.config.style)
+    if split is not None:
+        split.setdefault("load", []).append(loaded - start)
+        split.setdefault("assemble", []).append(time.perf_counter() - loaded)
     return assembled, BuildClock.for_document(spec.date)
 
 
@@ -347,7 +367,7 @@ def _child_measure(case: Case, stage: str, how: str) -> dict[str, float | None]:
         tracemalloc.stop()
         return {"mb": peak / 2**20}
     reset = _reset_peak()
-    before = _rss_kib()
+    before = _rss_kib() if reset else 0
     call()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"mb": (peak - before) / 1024 if reset else None}
@@ -385,35 +405,45 @@ def measure_memory(jobs: list[tuple[Case, str, str]], parallel: int = 2) -> None
 
 # -- timing in this process ----------------------------------------------------------------------
 
-def timed(call: Callable[[], object]) -> tuple[float, object]:
+def timed(call: Callable[[], object], case: Case | None = None,
+          stage: str = "") -> tuple[float, object]:
+    """Wall seconds of ``call()`` and its result; with ``case``, record wall and CPU time."""
     gc.collect()
+    cpu = time.process_time()
     start = time.perf_counter()
     result = call()
-    return time.perf_counter() - start, result
+    wall = time.perf_counter() - start
+    if case is not None:
+        case.times.setdefault(stage, []).append(wall)
+        case.cpu.setdefault(stage, []).append(time.process_time() - cpu)
+    return wall, result
 
 
 def time_case(case: Case) -> None:
     from draftkit.build import render
 
-    for stage in STAGES:
-        case.times[stage] = []
     assembled = clock = None
     for _ in range(case.runs):
-        seconds, (assembled, clock) = timed(  # type: ignore[misc]
-            lambda: load_and_assemble(case.root, case.spec_path))
-        case.times["assembly"].append(seconds)
+        _s, (assembled, clock) = timed(  # type: ignore[misc]
+            lambda: load_and_assemble(case.root, case.spec_path, case.split), case, "assembly")
+    for _ in range(case.runs):
+        case.split.setdefault("html", []).append(timed(lambda: paged_html(assembled, clock))[0])
     html = paged_html(assembled, clock)
     paragraphs = plain_paragraphs(assembled)
-    docx_bytes = pdf_bytes = b""
-    # Interleave draftkit and its baseline so that drifts of the machine hit both alike.
-    for _ in range(case.runs):
-        seconds, docx_bytes = timed(lambda: render(assembled, "docx", clock))
-        case.times["docx"].append(seconds)
-        case.times["python-docx"].append(timed(lambda: python_docx_alone(paragraphs))[0])
-    for _ in range(case.runs):
-        seconds, pdf_bytes = timed(lambda: render(assembled, "pdf", clock))
-        case.times["pdf"].append(seconds)
-        case.times["weasyprint"].append(timed(lambda: weasyprint_alone(html))[0])
+    out: dict[str, object] = {}
+    # Interleave draftkit and its baseline, in alternating order (ABBA…), so that drifts of
+    # the machine and order effects hit both alike.
+    for ours, base, call, base_call in (
+        ("docx", "python-docx", lambda: render(assembled, "docx", clock),
+         lambda: python_docx_alone(paragraphs)),
+        ("pdf", "weasyprint", lambda: render(assembled, "pdf", clock),
+         lambda: weasyprint_alone(html)),
+    ):
+        for run in range(case.runs):
+            pair = [(ours, call), (base, base_call)]
+            for stage, fn in (pair if run % 2 == 0 else pair[::-1]):
+                out[stage] = timed(fn, case, stage)[1]
+    docx_bytes, pdf_bytes = cast(bytes, out["docx"]), cast(bytes, out["pdf"])
     doc = assembled.document  # type: ignore[union-attr]
     case.info.update(
         blocks=len(doc.blocks),
@@ -436,7 +466,7 @@ def pdf_pages(data: bytes) -> int | str:
 # -- report ---------------------------------------------------------------------------------------
 
 def _mb(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:7.1f}"
+    return "-" if value is None else f"{value:.1f}"
 
 
 def report(case: Case) -> None:
@@ -447,28 +477,44 @@ def report(case: Case) -> None:
           f"PDF {info['pages']} pages ({info['pdf_kb']:.0f} KB), DOCX {info['docx_kb']:.0f} KB, "
           f"HTML {info['html_kb']:.0f} KB")
     runs = case.runs
-    print(f"   time: median of {runs} run{'s' if runs > 1 else ''} in this process; memory: "
-          "one forked child per stage (RSS = peak ru_maxrss rise, tracemalloc = Python peak)")
-    print(f"   {'stage':<52} {'median s':>9} {'min s':>7} {'RSS MB':>7} {'traced MB':>9}")
+    print(f"   time: median of {runs} run{'s' if runs > 1 else ''} in this process (wall; CPU = "
+          "process_time); memory: one forked child per stage (RSS = peak ru_maxrss rise, "
+          "traced = tracemalloc peak)")
+    print(f"   {'stage':<52} {'median s':>9} {'min s':>7} {'CPU s':>7} {'RSS MB':>7} "
+          f"{'traced MB':>9}")
     for stage in STAGES:
         t = case.times[stage]
         print(f"   {STAGE_LABELS[stage]:<52} {statistics.median(t):9.3f} {min(t):7.3f} "
-              f"{_mb(case.rss.get(stage))} {_mb(case.traced.get(stage)):>9}")
+              f"{statistics.median(case.cpu[stage]):7.3f} "
+              f"{_mb(case.rss.get(stage)):>7} {_mb(case.traced.get(stage)):>9}")
+    split = {key: statistics.median(values) for key, values in case.split.items()}
+    print(f"   assembly = load (config, clause + source YAML, spec) {split['load']:.3f} s"
+          f" + assemble (template, XML, notes, numbering) {split['assemble']:.3f} s;"
+          f" the HTML inside the PDF stage: write_html {split['html']:.3f} s")
+    if not case.trace_pdf:
+        print("   (tracemalloc skipped for PDF and WeasyPrint here: it makes them ~8x slower)")
     med = {stage: statistics.median(case.times[stage]) for stage in STAGES}
     total = med["assembly"] + med["docx"] + med["pdf"]
     print(f"   whole build (assembly + DOCX + PDF, medians): {total:.3f} s")
-    pdf_ratio = med["pdf"] / med["weasyprint"]
-    docx_ratio = med["docx"] / med["python-docx"]
-    print(f"   PDF : draftkit / WeasyPrint alone  = {pdf_ratio:5.2f}  "
-          f"(target <= {PDF_TARGET:.2f}: {'met' if pdf_ratio <= PDF_TARGET else 'NOT met'}; "
-          f"overhead {med['pdf'] - med['weasyprint']:+.3f} s)")
-    print(f"   DOCX: draftkit / python-docx alone = {docx_ratio:5.2f}  "
-          f"(target <= {DOCX_TARGET:.2f}: {'met' if docx_ratio <= DOCX_TARGET else 'NOT met'}; "
-          f"overhead {med['docx'] - med['python-docx']:+.3f} s)")
+    low = {stage: min(case.times[stage]) for stage in STAGES}
+    cpu = {stage: statistics.median(case.cpu[stage]) for stage in STAGES}
+    for label, ours, base, target in (("PDF : draftkit / WeasyPrint alone ", "pdf", "weasyprint",
+                                       PDF_TARGET),
+                                      ("DOCX: draftkit / python-docx alone", "docx",
+                                       "python-docx", DOCX_TARGET)):
+        ratio = med[ours] / med[base]
+        print(f"   {label} = {ratio:5.2f} (minima {low[ours] / low[base]:4.2f}, "
+              f"CPU {cpu[ours] / cpu[base]:4.2f})  "
+              f"(target <= {target:.2f}: {'met' if ratio <= target else 'NOT met'}; "
+              f"overhead {med[ours] - med[base]:+.3f} s)")
 
 
 def profile_case(case: Case, top: int = 10) -> None:
-    """cProfile of one whole build (assembly, DOCX, PDF): draftkit's entries by cumulative time."""
+    """cProfile of draftkit's own work in one build: assembly, DOCX and the PDF's HTML.
+
+    WeasyPrint's layout is left out: the timings above show the PDF stage costs what
+    WeasyPrint alone costs, and profiling it takes ~15 s for the big document.
+    """
     import cProfile
     import pstats
 
@@ -481,7 +527,7 @@ def profile_case(case: Case, top: int = 10) -> None:
     profiler.enable()
     assembled, clock = load_and_assemble(case.root, case.spec_path)
     render(assembled, "docx", clock)
-    render(assembled, "pdf", clock)
+    paged_html(assembled, clock)
     profiler.disable()
     wall = time.perf_counter() - start
     stats = pstats.Stats(profiler)
@@ -489,12 +535,25 @@ def profile_case(case: Case, top: int = 10) -> None:
             for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items()  # type: ignore[attr-defined]
             if file.startswith(package)]
     rows.sort(reverse=True)
-    print(f"\n== cProfile, {case.name}: one build (assembly + DOCX + PDF), {wall:.2f} s under "
-          f"the profiler; top {top} draftkit functions by cumulative time ==")
+    print(f"\n== cProfile, {case.name}: assembly + DOCX + PDF's HTML (no WeasyPrint), "
+          f"{wall:.2f} s under the profiler; top {top} draftkit functions by cumulative time ==")
     print(f"   {'cumulative s':>12} {'own s':>8} {'calls':>8}  function")
     for ct, tt, nc, file, line, func in rows[:top]:
-        where = os.path.relpath(file, Path(package).parent)
-        print(f"   {ct:12.3f} {tt:8.3f} {nc:8d}  {where}:{line}({func})")
+        print(f"   {ct:12.3f} {tt:8.3f} {nc:8d}  {_where(file, line, func)}")
+    own = sorted(((tt, nc, file, line, func)
+                  for (file, line, func), (_cc, nc, tt, _ct, _callers)
+                  in stats.stats.items()), reverse=True)  # type: ignore[attr-defined]
+    print(f"   and the top {top // 2} functions of any package by own time:")
+    for tt, nc, file, line, func in own[:top // 2]:
+        print(f"   {'':12} {tt:8.3f} {nc:8d}  {_where(file, line, func)}")
+
+
+def _where(file: str, line: int, func: str) -> str:
+    for marker in ("site-packages/", "/draftkit/"):
+        if marker in file:
+            file = ("draftkit/" if marker == "/draftkit/" else "") + file.split(marker, 1)[1]
+            break
+    return f"{file}:{line}({func})" if file != "~" else func
 
 
 # -- main -----------------------------------------------------------------------------------------
@@ -523,6 +582,8 @@ def main(argv: list[str] | None = None) -> int:
     import_draftkit = time.perf_counter() - t0
     print(f"bench_build: Python {sys.version.split()[0]}, WeasyPrint {weasyprint.__version__}, "
           f"{os.cpu_count()} CPUs, {date.today().isoformat()}")
+    print(f"load average (1 min) at start: {os.getloadavg()[0]:.2f}; timings are wall clock, "
+          "so other work on the machine shows in them")
     print(f"imports (first import in this process): weasyprint {import_weasyprint:.3f} s, "
           f"docx {import_docx:.3f} s, draftkit build/render modules on top {import_draftkit:.3f} s")
 
@@ -534,19 +595,22 @@ def main(argv: list[str] | None = None) -> int:
         cases = [
             Case("example: documents/civic-forum-2025.yaml", ROOT, EXAMPLE_SPEC, args.runs_small),
             Case(f"generated: {BIG_CLAUSES} operative clauses, {BIG_NOTES} notes",
-                 big_spec.parent.parent, big_spec, args.runs_big),
+                 big_spec.parent.parent, big_spec, args.runs_big, trace_pdf=False),
         ]
         if not args.no_memory:
             t0 = time.perf_counter()
             measure_memory([(case, stage, how) for case in cases for stage in STAGES
-                            for how in ("rss", "traced")])
+                            for how in ("rss", "traced")
+                            if how == "rss" or case.trace_pdf
+                            or stage not in ("pdf", "weasyprint")])
             print(f"memory children done in {time.perf_counter() - t0:.1f} s (2 at a time)")
         for case in cases:
             time_case(case)
             report(case)
         if args.profile:
             profile_case(cases[1])
-    print(f"\nbench_build finished in {time.perf_counter() - started:.1f} s")
+    print(f"\nbench_build finished in {time.perf_counter() - started:.1f} s "
+          f"(load average at the end: {os.getloadavg()[0]:.2f})")
     return 0
 
 
