@@ -37,36 +37,10 @@ class Library:
             ) from None
 
     def add_clauses(self, clauses: Iterable[Clause], errors: list[DraftkitError]) -> None:
-        for clause in clauses:
-            first = self.clauses.get(clause.id)
-            if first is not None:
-                errors.append(
-                    InputError(
-                        f"duplicate clause id '{clause.id}' "
-                        f"(first defined at {first.path}:{first.line})",
-                        path=clause.path,
-                        line=clause.line,
-                        hint="rename one of them",
-                    )
-                )
-                continue
-            self.clauses[clause.id] = clause
+        _add_unique(self.clauses, clauses, "clause", errors)
 
     def add_sources(self, sources: Iterable[Source], errors: list[DraftkitError]) -> None:
-        for source in sources:
-            first = self.sources.get(source.id)
-            if first is not None:
-                errors.append(
-                    InputError(
-                        f"duplicate source id '{source.id}' "
-                        f"(first defined at {first.path}:{first.line})",
-                        path=source.path,
-                        line=source.line,
-                        hint="rename one of them",
-                    )
-                )
-                continue
-            self.sources[source.id] = source
+        _add_unique(self.sources, sources, "source", errors)
 
     def reference_errors(self) -> list[DraftkitError]:
         """Note references to unknown sources, and sources no clause cites."""
@@ -95,6 +69,25 @@ class Library:
                     )
                 )
         return errors
+
+
+def _add_unique(
+    into: dict, items: Iterable[Clause] | Iterable[Source], what: str,
+    errors: list[DraftkitError],
+) -> None:
+    for item in items:
+        first = into.get(item.id)
+        if first is not None:
+            errors.append(
+                InputError(
+                    f"duplicate {what} id '{item.id}' (first defined at {first.path}:{first.line})",
+                    path=item.path,
+                    line=item.line,
+                    hint="rename one of them",
+                )
+            )
+            continue
+        into[item.id] = item
 
 
 def load_library(
