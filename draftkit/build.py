@@ -41,7 +41,8 @@ def render(
         return write_docx(doc, assembled.styles, clock)
     from draftkit.render.html import write_html
 
-    css = templates.find(CSS_NAME).read_text(encoding="utf-8")
+    css_path = templates.find(CSS_NAME)
+    css = css_path.read_text(encoding="utf-8")
     html = write_html(doc, css, paged=(fmt == "pdf"), clock=clock)
     if fmt == "html":
         return html.encode("utf-8")
@@ -49,7 +50,7 @@ def render(
 
     return write_pdf(
         html,
-        base_dir=templates.find(CSS_NAME).parent,
+        base_dir=css_path.parent,
         allowed_roots=templates.search_path,
         clock=clock,
         variant=pdf_variant,

@@ -58,8 +58,12 @@ def _load_config(path: Path) -> ProjectConfig:
         found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
         message = str(exc).split(" (at line")[0]
-        raise InputError(f"malformed TOML: {message}", path=path, line=line,
-                         hint='text values need double quotes, e.g. name = "My forum"') from exc
+        raise InputError(
+            f"malformed TOML: {message}",
+            path=path,
+            line=line,
+            hint='text values need double quotes, e.g. name = "My forum"',
+        ) from exc
     config = ProjectConfig()
     project = data.get("project", {})
     build = data.get("build", {})

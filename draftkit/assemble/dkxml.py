@@ -26,6 +26,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from draftkit.errors import TemplateError
+from draftkit.model.inline_markup import inlines_to_markup
 from draftkit.model.nodes import (
     SERIES,
     Document,
@@ -41,20 +42,12 @@ from draftkit.model.nodes import (
 )
 
 
+def _ref(node: NoteRef) -> str:
+    return f'<ref source="{escape(node.source)}" series="{node.series}"/>'
+
+
 def inlines_to_xml(inlines: list[Inline]) -> Markup:
-    parts: list[str] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            parts.append(str(escape(node.text)))
-        elif isinstance(node, Emph):
-            parts.append(f"<em>{inlines_to_xml(node.children)}</em>")
-        elif isinstance(node, Strong):
-            parts.append(f"<strong>{inlines_to_xml(node.children)}</strong>")
-        elif isinstance(node, Link):
-            parts.append(f'<a href="{escape(node.url)}">{inlines_to_xml(node.children)}</a>')
-        elif isinstance(node, NoteRef):
-            parts.append(f'<ref source="{escape(node.source)}" series="{node.series}"/>')
-    return Markup("".join(parts))
+    return inlines_to_markup(inlines, _ref)
 
 
 _SPACE = re.compile(r"[ \t\r\n]+")

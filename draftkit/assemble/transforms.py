@@ -6,6 +6,8 @@ formatting style adjusts punctuation.
 
 from __future__ import annotations
 
+import copy
+
 from draftkit.errors import TemplateError
 from draftkit.model.labels import lower_letter, lower_roman, note_label
 from draftkit.model.nodes import (
@@ -39,24 +41,14 @@ def number_notes(doc: Document, note_texts: dict[str, list[Inline]], template: s
             counters[node.series] += 1
             number = counters[node.series]
             note = Note(
-                node.series, number, note_label(node.series, number), _copy(content), node.source
+                node.series,
+                number,
+                note_label(node.series, number),
+                copy.deepcopy(content),
+                node.source,
             )
             node.note = note
             (doc.footnotes if node.series == "footnote" else doc.endnotes).append(note)
-
-
-def _copy(inlines: list[Inline]) -> list[Inline]:
-    out: list[Inline] = []
-    for n in inlines:
-        if isinstance(n, Text):
-            out.append(Text(n.text))
-        elif isinstance(n, Emph):
-            out.append(Emph(_copy(n.children)))
-        elif isinstance(n, Strong):
-            out.append(Strong(_copy(n.children)))
-        elif isinstance(n, Link):
-            out.append(Link(n.url, _copy(n.children)))
-    return out
 
 
 def number_paragraphs(doc: Document) -> None:

@@ -6,7 +6,6 @@ Exit status: 0 success, 1 a problem with the input (reported as ``file:line: mes
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from draftkit import __version__
 from draftkit.errors import DraftkitError
@@ -45,10 +45,9 @@ def reporting(root: Path | None = None) -> Iterator[None]:
     except DraftkitError as exc:
         if _state["debug"]:
             raise
+        prefix = "[bold red]error:[/]" if err.is_terminal else "error:"
         for line in exc.format(root or Path.cwd()).splitlines():
-            err.print(f"[bold red]error:[/] {line}", markup=True) if err.is_terminal else print(
-                f"error: {line}", file=sys.stderr
-            )
+            err.print(f"{prefix} {escape(line)}")
         raise typer.Exit(exc.exit_code) from None
 
 

@@ -72,7 +72,9 @@ class Library:
 
 
 def _add_unique(
-    into: dict, items: Iterable[Clause] | Iterable[Source], what: str,
+    into: dict,
+    items: Iterable[Clause] | Iterable[Source],
+    what: str,
     errors: list[DraftkitError],
 ) -> None:
     for item in items:

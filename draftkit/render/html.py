@@ -10,16 +10,13 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from draftkit.fsutil import BuildClock
+from draftkit.model.inline_markup import inlines_to_markup
 from draftkit.model.nodes import (
     Document,
-    Emph,
     Inline,
-    Link,
     NoteRef,
     Paragraph,
-    Strong,
     SubParagraph,
-    Text,
 )
 
 
@@ -31,23 +28,12 @@ class HtmlWriter:
         self.clock = clock
 
     def inlines(self, inlines: list[Inline]) -> str:
-        out: list[str] = []
-        for node in inlines:
-            if isinstance(node, Text):
-                out.append(str(escape(node.text)))
-            elif isinstance(node, Emph):
-                out.append(f"<em>{self.inlines(node.children)}</em>")
-            elif isinstance(node, Strong):
-                out.append(f"<strong>{self.inlines(node.children)}</strong>")
-            elif isinstance(node, Link):
-                out.append(f'<a href="{escape(node.url)}">{self.inlines(node.children)}</a>')
-            elif isinstance(node, NoteRef) and node.note is not None:
-                out.append(self.note_call(node))
-        return "".join(out)
+        return str(inlines_to_markup(inlines, self.note_call))
 
     def note_call(self, ref: NoteRef) -> str:
         note = ref.note
-        assert note is not None
+        if note is None:  # a call the numbering pass did not reach (e.g. inside a note)
+            return ""
         if ref.series == "footnote" and self.paged:
             return (
                 f'<span class="dk-footnote" id="fn-{note.number}">'

@@ -30,7 +30,7 @@ def test_kyrgyz_text_extracts_correctly(tmp_path: Path) -> None:
     reader = PdfReader(built.pdf)
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert KYRGYZ in text
-    assert "2025-ж., 4-март" in text or "Резолюция" in text
+    assert "2025-ж., 4-март" in text  # the CLDR long date of the dateline
     assert reader.trailer["/Root"]["/Lang"] == "ky"
 
     document = docx.Document(str(built.docx))
