@@ -7,26 +7,16 @@ outputs as they were and no half-written file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.assemble import assemble
 from draftkit.assemble.assembler import Assembled
 from draftkit.assemble.templating import TemplateSet
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import BuildClock, atomic_write
-from draftkit.library.documents import DocumentSpec
+from draftkit.fsutil import BuildClock, publish_all
 from draftkit.project import FORMATS, Project
 
 CSS_NAME = "pdf/document.css"
-
-
-@dataclass
-class BuildResult:
-    spec: DocumentSpec
-    lang: str
-    outputs: list[Path]
 
 
 def render(
@@ -57,15 +47,15 @@ def render(
     )
 
 
-def build_document(
+def render_document(
     project: Project,
     spec_path: Path,
     *,
     lang: str | None = None,
     formats: list[str] | None = None,
     output_dir: Path | None = None,
-    on_output: Callable[[Path], None] | None = None,
-) -> BuildResult:
+) -> list[tuple[Path, bytes]]:
+    """Every output of one document, rendered in memory: (target, bytes) pairs."""
     spec = project.load_document(spec_path)
     lang = lang or spec.lang or project.config.source_locale
     formats = formats or project.config.formats
@@ -82,16 +72,25 @@ def build_document(
         style=project.config.style,
     )
     clock = BuildClock.for_document(spec.date)
-    rendered = {
-        fmt: render(assembled, fmt, clock, pdf_variant=project.config.pdf_variant)
-        for fmt in formats
-    }
     folder = (output_dir or project.output_dir) / lang
-    outputs = []
-    for fmt, data in rendered.items():
-        target = folder / f"{spec.name}.{fmt}"
-        atomic_write(target, data)
-        outputs.append(target)
-        if on_output:
-            on_output(target)
-    return BuildResult(spec, lang, outputs)
+    return [
+        (
+            folder / f"{spec.name}.{fmt}",
+            render(assembled, fmt, clock, pdf_variant=project.config.pdf_variant),
+        )
+        for fmt in formats
+    ]
+
+
+def build_document(
+    project: Project,
+    spec_path: Path,
+    *,
+    lang: str | None = None,
+    formats: list[str] | None = None,
+    output_dir: Path | None = None,
+) -> list[Path]:
+    """Render one document and publish its outputs together; returns the written paths."""
+    outputs = render_document(project, spec_path, lang=lang, formats=formats, output_dir=output_dir)
+    publish_all(outputs)
+    return [target for target, _ in outputs]

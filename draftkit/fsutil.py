@@ -1,7 +1,7 @@
 """Writing outputs safely and reproducibly.
 
-Every file draftkit writes goes through :func:`atomic_write`: a temporary file in the same
-folder, flushed and fsynced, then renamed over the target, so a failed build never leaves a
+Every file draftkit writes goes through :func:`publish_all`: temporary files in the target
+folders, flushed and fsynced, then renamed over the targets, so a failed build never leaves a
 half-written DOCX, PDF or PO file behind.
 """
 
@@ -9,36 +9,57 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 
-@contextmanager
-def atomic_writer(target: Path) -> Iterator[BinaryIO]:
-    """Open a temporary file beside ``target``; on success it replaces ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def _default_mode() -> int:
+    # mkstemp creates files 0600; outputs should get the mode any new file would get.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _discard(path: Path) -> None:
     try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+        path.unlink()
+    except FileNotFoundError:
+        pass
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    with atomic_writer(target) as fh:
-        fh.write(data)
+def publish_all(outputs: list[tuple[Path, bytes]]) -> None:
+    """Write several files as one step: all are staged beside their targets first, and
+    renamed into place only when every one was staged. A target that cannot be written
+    (a folder in its place, a read-only folder) raises :class:`DraftkitError` and leaves
+    every target as it was."""
+    from draftkit.errors import DraftkitError
+
+    staged: list[tuple[Path, Path]] = []
+    target = None
+    try:
+        for target, data in outputs:
+            if target.is_dir():
+                raise IsADirectoryError(21, "a folder is in the way", str(target))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append((Path(tmp), target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, _default_mode())
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except OSError as exc:
+        for tmp, _ in staged:
+            _discard(tmp)
+        where = Path(exc.filename) if exc.filename else target
+        raise DraftkitError(
+            f"cannot write output: {exc.strerror}",
+            path=where,
+            hint="check that the output folder is a writable folder",
+        ) from exc
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ STARTER = "new-project"
 
 
 def create_project(target: Path) -> Path:
-    if target.exists() and any(target.iterdir()):
-        raise DraftkitError(
-            f"{target} already exists and is not empty", hint="choose a new folder name"
-        )
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        what = "and is not empty" if target.is_dir() else "and is not a folder"
+        raise DraftkitError(f"{target} already exists {what}", hint="choose a new folder name")
     source = builtin_templates_dir() / STARTER
     tmp = target.with_name(f".{target.name}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)

@@ -35,11 +35,20 @@ def assemble(
     translations: gettext_module.NullTranslations | None = None,
     draft: bool = False,
 ) -> Assembled:
+    name = f"{spec.template}.xml.j2"
     if not is_valid_id(spec.template):
         raise InputError(
             f"template name {spec.template!r} is not a plain name",
             path=spec.path,
+            line=spec.template_line,
             hint="write e.g. 'template: resolution'",
+        )
+    if not templates.has(name):
+        raise InputError(
+            f"unknown template {spec.template!r}",
+            path=spec.path,
+            line=spec.template_line,
+            hint=f"no {name} in the templates folders; the built-in one is 'resolution'",
         )
     styles = load_style_sheet(templates.find("styles.yaml"))
     typo = typography(lang)
@@ -52,7 +61,6 @@ def assemble(
             "quote": typo.quote,
         },
     )
-    name = f"{spec.template}.xml.j2"
     xml = templates.render(name, context, env)
     meta = DocumentMeta(
         title=context["doc"].title,

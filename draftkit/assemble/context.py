@@ -94,8 +94,10 @@ class ContextBuilder:
         return markup.inlines if translated == markup.source else parse(translated)
 
     def _fill(
-        self, inlines: list[Inline], values: dict[str, str], use: ClauseUse, clause: Clause | None
+        self, markup: SourceMarkup, values: dict[str, str], use: ClauseUse, clause: Clause | None
     ) -> Markup:
+        """Translate, fill parameters, check citations; errors name the line that is wrong."""
+        inlines = self.translate(markup)
         for name in placeholders(inlines):
             if name not in values:
                 what = f"clause '{clause.id}'" if clause else "this paragraph"
@@ -113,7 +115,7 @@ class ContextBuilder:
                     f"unknown source '{ref.source}'"
                     + (f" cited by clause '{clause.id}'" if clause else ""),
                     path=clause.path if clause else self.spec.path,
-                    line=clause.line if clause else use.line,
+                    line=markup.line if clause else use.line,
                     hint=did_you_mean(ref.source, self.library.sources) or "add it to sources.yaml",
                 )
             self.cited.setdefault(source.id, source)
@@ -124,7 +126,7 @@ class ContextBuilder:
     ) -> list[ItemView]:
         return [
             ItemView(
-                self._fill(self.translate(i.text), values, use, clause),
+                self._fill(i.text, values, use, clause),
                 self._items(i.items, values, use, clause),
             )
             for i in items
@@ -138,7 +140,7 @@ class ContextBuilder:
                 "",
                 use.kind,
                 Markup(""),
-                self._fill(self.translate(use.text), values, use, None),
+                self._fill(use.text, values, use, None),
                 [],
             )
         clause = self.library.clause(use.clause_id, path=self.spec.path, line=use.line)
@@ -170,8 +172,8 @@ class ContextBuilder:
         return ClauseView(
             clause.id,
             clause.kind,
-            self._fill(self.translate(clause.lead), values, use, clause),
-            self._fill(self.translate(clause.text), values, use, clause),
+            self._fill(clause.lead, values, use, clause),
+            self._fill(clause.text, values, use, clause),
             self._items(clause.items, values, use, clause),
         )
 

@@ -49,6 +49,13 @@ class TemplateSet:
     def __init__(self, search_path: list[Path]) -> None:
         self.search_path = [p.resolve() for p in search_path]
 
+    def has(self, name: str) -> bool:
+        try:
+            self.find(name)
+        except TemplateError:
+            return False
+        return True
+
     def find(self, name: str) -> Path:
         """The first file called ``name`` on the search path (styles, CSS, assets)."""
         for folder in self.search_path:
@@ -89,13 +96,21 @@ class TemplateSet:
         try:
             return env.get_template(name).render(context)
         except jinja2.TemplateNotFound as exc:
+            # Raised by an {% include %} or {% import %}: name the line that asked for it.
+            path, line = _template_frame(exc, name)
             raise TemplateError(
                 f"template {exc.name!r} not found",
-                hint="looked in " + ", ".join(str(p) for p in self.search_path),
+                path=path if line else None,
+                line=line,
+                hint="templates may include files from the template folders only: "
+                + ", ".join(str(p) for p in self.search_path),
             ) from exc
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
-                f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
+                f"template syntax error: {exc.message}",
+                path=exc.filename or name,
+                line=exc.lineno,
+                hint="check that every {{ has its }} and every {% tag is closed on that line",
             ) from exc
         except TemplateError:
             raise

@@ -104,7 +104,8 @@ def build(
     ] = None,
 ) -> None:
     """Build documents as DOCX and PDF (and HTML for a preview) into build/<lang>/."""
-    from draftkit.build import build_document
+    from draftkit.build import render_document
+    from draftkit.fsutil import publish_all
 
     with reporting():
         project = _project(documents[0] if documents else None)
@@ -118,18 +119,22 @@ def build(
         formats = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
         from rich.progress import Progress
 
+        # Render every document first and publish only when all succeeded, so a broken
+        # document leaves no output of the others behind.
+        outputs: list[tuple[Path, bytes]] = []
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("building", total=len(paths))
             for path in paths:
                 if not path.is_file():
                     raise DraftkitError(f"no such document spec: {path}")
-                progress.update(task, description=f"building {project.relative(path)}")
-                result = build_document(
+                progress.update(task, description=f"rendering {project.relative(path)}")
+                outputs += render_document(
                     project, path, lang=lang, formats=formats, output_dir=output
                 )
-                for target in result.outputs:
-                    out.print(f"wrote {project.relative(target)}")
                 progress.advance(task)
+        publish_all(outputs)
+        for target, _ in outputs:
+            out.print(f"wrote {project.relative(target)}", markup=False)
 
 
 @app.command()
@@ -188,7 +193,7 @@ def clauses_show(clause_id: Annotated[str, typer.Argument(help="The clause id.")
     with reporting():
         project = _project()
         clause = project.library.clause(clause_id)
-        out.print(show_clause(project, clause), markup=False)
+        out.print(show_clause(project, clause), markup=False, soft_wrap=True)
 
 
 @app.command()

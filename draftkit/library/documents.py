@@ -88,6 +88,7 @@ class DocumentSpec:
     preamble: list[ClauseUse] = field(default_factory=list)
     operative: list[ClauseUse] = field(default_factory=list)
     signature: Signature = field(default_factory=Signature)
+    template_line: int = 1
 
     def uses(self) -> list[tuple[str, ClauseUse]]:
         """Every clause use with the part of the document it sits in, in reading order."""
@@ -178,6 +179,7 @@ def load_document_spec(path: Path) -> DocumentSpec:
         path=path,
         name=path.stem,
         template=text("template", "resolution"),
+        template_line=root.get("template").line if root.get("template") else 1,  # type: ignore[union-attr]
         style=style,
         title=root.require("title", "the document").text("title").strip(),
         forum=text("forum"),

@@ -7,7 +7,9 @@ every error name ``file:line``. It builds plain mappings, sequences and scalars 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +148,20 @@ def _hint_for(problem: str) -> str:
     return "check indentation and quoting; values containing ': ' or starting with '[' need quotes"
 
 
+_DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])")
+
+
+def _impossible_date(source: str) -> tuple[int | None, str | None]:
+    """The first date-shaped value that is no date (ruamel's error does not say where)."""
+    for number, text in enumerate(source.splitlines(), start=1):
+        for match in _DATE_LIKE.finditer(text.split(" #")[0]):
+            try:
+                date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number, match.group(0)
+    return None, None
+
+
 def load_yaml(path: Path, text: str | None = None) -> Node:
     """Parse one YAML file into a :class:`Node`; malformed YAML raises :class:`InputError`."""
     try:
@@ -160,6 +176,11 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
         data = _yaml().load(source)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and any(
+            word in (exc.context or "") for word in ("flow", "quoted")
+        ):
+            # An unclosed [ { or quote is noticed lines later: point at where it opens.
+            mark = exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise InputError(
@@ -171,8 +192,12 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
     except YAMLError as exc:
         raise InputError(f"malformed YAML: {exc}", path=path) from exc
     except ValueError as exc:  # e.g. 2026-02-30 looks like a date but is none
+        line, value = _impossible_date(source)
         raise InputError(
-            f"invalid value: {exc}", path=path, hint="dates are written YYYY-MM-DD and must exist"
+            f"{value!r} is not a valid date ({exc})" if value else f"invalid value: {exc}",
+            path=path,
+            line=line,
+            hint="dates are written YYYY-MM-DD and must exist",
         ) from exc
     _reject_tags(data, path)
     return Node(data, path, 1)

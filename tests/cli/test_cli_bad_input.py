@@ -5,7 +5,7 @@ exit status 1, no traceback (``--debug`` shows it), no output written. Each case
 from the small valid project of :mod:`tests.cli.helpers`, breaks one thing, and computes
 the expected line from the broken fixture text itself.
 
-Cases marked ``xfail(strict=True)`` are known bugs in draftkit (see each reason).
+Each case asserts the exact file:line, message and hint a drafter sees.
 """
 
 from __future__ import annotations
@@ -187,12 +187,7 @@ ONE_ERROR_CASES = [
           "signature date 'next week' is not a date", DATE_HINT),
     _case("invalid-calendar-date", "documents/d.yaml",
           "date: 2026-01-15", "date: 2026-02-30", "date: 2026-02-30",
-          "2026-02-30", "YYYY-MM-DD", exact=False,
-          marks=pytest.mark.xfail(strict=True, reason=(
-              "BUG: an impossible date-shaped value (2026-02-30) makes ruamel.yaml's timestamp "
-              "constructor raise ValueError; load_yaml now catches it but reports "
-              "'documents/d.yaml: invalid value: day is out of range for month' with no line "
-              "and without the value; it should say documents/d.yaml:4 and name '2026-02-30'"))),
+          "2026-02-30", "YYYY-MM-DD", exact=False),
     _case("unknown-style", "documents/d.yaml",
           "template: resolution\n", "template: resolution\nstyle: fancy\n", "style: fancy",
           "unknown formatting style 'fancy'", "style is one of: plain, un"),
@@ -234,12 +229,13 @@ def test_bad_input_is_one_line_naming_file_and_line(project, command, file, old,
                  id="clause-title"),
 ], {"document-date"}))
 def test_impossible_date_fails_cleanly(project, command, file, old, new):
-    """What works today: no traceback, the file is named (the line is the xfail above)."""
+    """A date-shaped value that is no date: the line that holds it, and the value."""
     proj = project()
-    proj.edit(file, old, new)
+    text = proj.edit(file, old, new)
+    value = new.strip().split(": ")[-1]
     lines = assert_fails_cleanly(proj.run(*command))
     assert len(lines) == 1, lines
-    assert re.match(rf"error: {re.escape(file)}(:\d+)?: ", lines[0]), lines
+    assert lines[0].startswith(f"error: {file}:{line_of(text, value)}: '{value}' "), lines
     assert "(hint: " in lines[0] and "YYYY-MM-DD" in lines[0], lines
     assert not (proj.root / "build").exists()
 
@@ -256,10 +252,6 @@ def test_impossible_date_fails_cleanly(project, command, file, old, new):
     pytest.param("sources.yaml", 'equality"', "equality", "Goal 5",
                  id="unclosed-quote"),
 ], {"unclosed-bracket-mid-file"}))
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: for an unclosed '[' or '\"' load_yaml reports ruamel's problem_mark (the next "
-    "key, or one line past the end of the file) instead of the context_mark where the "
-    "bracket or quote was opened"))
 def test_unclosed_bracket_or_quote_names_the_line_it_opens(project, command, file, old, new,
                                                            marker):
     proj = project()
@@ -377,10 +369,6 @@ def test_check_unknown_source_names_the_citing_line(project, cited, hint):
                      f"clause 'calls-upon' cites unknown source '{cited}'", hint)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: 'draftkit build' reports an unknown source at the clause's first line "
-    "(clauses/x.yaml:11, '- id:') instead of the line that cites it, unlike 'check'; "
-    "ContextBuilder._fill (draftkit/assemble/context.py) uses clause.line"))
 def test_build_unknown_source_names_the_citing_line(project):
     clauses = replace_once(CLAUSES, "in particular\n", "in particular[^nope]\n")
     proj = project({"clauses/x.yaml": clauses})
@@ -391,15 +379,12 @@ def test_build_unknown_source_names_the_citing_line(project):
 
 
 def test_build_unknown_source_fails_cleanly(project):
-    """What works today for build: one line naming the clause file, exit 1, nothing written."""
+    """Under build too: one line naming the citing line, exit 1, nothing written."""
     clauses = replace_once(CLAUSES, "in particular\n", "in particular[^nope]\n")
     proj = project({"clauses/x.yaml": clauses})
     lines = assert_fails_cleanly(proj.run(*BUILD))
     assert len(lines) == 1, lines
-    # the citing line (right, see the xfail above) or the clause's first line (today)
-    near = {line_of(clauses, "[^nope]"), line_of(clauses, "- id: calls-upon")}
-    found = re.match(r"error: clauses/x\.yaml:(\d+): ", lines[0])
-    assert found and int(found.group(1)) in near, lines
+    assert lines[0].startswith(f"error: clauses/x.yaml:{line_of(clauses, '[^nope]')}: "), lines
     assert "unknown source 'nope'" in lines[0] and "calls-upon" in lines[0], lines
     assert lines[0].endswith("(hint: add it to sources.yaml)"), lines
     assert not (proj.root / "build").exists()
@@ -436,9 +421,6 @@ def test_template_syntax_error_names_template_and_line(project, command):
     assert not (proj.root / "build").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a template syntax error has no hint (TemplateSet.render in "
-    "draftkit/assemble/templating.py raises TemplateError without hint=)"))
 def test_template_syntax_error_has_a_hint(project):
     proj, _ = _template_project(project, '<p role="title">{{ doc.title }</p>')
     lines = assert_fails_cleanly(proj.run(*CHECK))
@@ -505,10 +487,6 @@ def test_template_cannot_include_files_outside_the_template_folders(project, com
 
 
 @INCLUDES
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a refused/missing {% include %} is reported without the including template's "
-    "file:line ('error: template '../../etc/passwd' not found'); the TemplateNotFound "
-    "branch of TemplateSet.render should locate the frame like other template errors"))
 def test_refused_include_names_the_including_template_and_line(project, target):
     proj, line = _template_project(project, f'<p role="title">{{% include "{target}" %}}</p>')
     lines = assert_fails_cleanly(proj.run(*CHECK))
@@ -534,15 +512,10 @@ def test_unknown_template_fails_cleanly(project, command):
     proj = project({"documents/d.yaml": document})
     lines = assert_fails_cleanly(proj.run(*command))
     assert len(lines) == 1, lines
-    assert "template 'nosuch.xml.j2' not found (hint: looked in " in lines[0], lines
+    assert "unknown template 'nosuch' (hint: no nosuch.xml.j2 in the templates" in lines[0], lines
     assert not (proj.root / "build").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: an unknown 'template: nosuch' in a document spec is reported as "
-    "\"error: template 'nosuch.xml.j2' not found\" without the document's file:line; "
-    "assemble() (draftkit/assemble/assembler.py) should name spec.path and the line of "
-    "'template:'"))
 def test_unknown_template_names_the_document_line(project):
     document = replace_once(DOCUMENT, "template: resolution", "template: nosuch")
     proj = project({"documents/d.yaml": document})

@@ -127,11 +127,6 @@ def test_failed_build_of_one_document_reports_it(starter):
     assert not (starter.root / "build" / "en" / "b.html").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: 'draftkit build' with several documents writes the outputs of the ones before the "
-    "broken one and then exits 1 (documents/a.yaml is built, documents/b.yaml fails): the "
-    "CLI's build loop (draftkit/cli/app.py) should load and render every document first and "
-    "publish only when all succeeded"))
 def test_failed_build_of_one_document_writes_no_other(starter):
     _two_documents(starter)
     result = starter.run("build", "-f", "html")
@@ -140,12 +135,6 @@ def test_failed_build_of_one_document_writes_no_other(starter):
     assert starter.files() == {}, "a failed build wrote outputs"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: when an output cannot be written (build/en/resolution.html is a folder), "
-    "os.replace raises IsADirectoryError with a traceback, after resolution.docx has already "
-    "been replaced; build_document (draftkit/build.py) should write every temporary file "
-    "first, rename them only when all succeeded, and turn OSError into a DraftkitError naming "
-    "the target"))
 def test_unwritable_output_fails_cleanly_and_writes_nothing(built_starter):
     out = built_starter.root / "build" / "en"
     (out / "resolution.html").mkdir()
@@ -159,10 +148,6 @@ def test_unwritable_output_fails_cleanly_and_writes_nothing(built_starter):
     assert_no_stray_files(out)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: 'draftkit build -o draftkit.toml' (an output folder that is a file) crashes with "
-    "NotADirectoryError and a traceback from atomic_writer's mkdir; it should be "
-    "'error: draftkit.toml: ... not a folder' with exit 1"))
 def test_output_option_pointing_at_a_file(starter):
     result = starter.run("build", "-f", "html", "-o", "draftkit.toml")
     lines = assert_fails_cleanly(result)

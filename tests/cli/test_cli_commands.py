@@ -139,10 +139,6 @@ def test_clauses_show_text_and_where_it_is_defined():
     assert "tags: " + ", ".join(clause["tags"]) in lines
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: piped output of 'clauses show' is hard-wrapped at 200 columns (the Console of "
-    "draftkit/cli/app.py gets width=200), so a long clause text is cut into lines that grep "
-    "cannot find; print it with soft_wrap=True (or plain print) when not a terminal"))
 def test_clauses_show_prints_the_text_on_one_line():
     result = run("clauses", "show", "recognize-women-role", cwd=REPO)
     _, _, clause = example_clauses()["recognize-women-role"]
@@ -223,10 +219,6 @@ def test_new_into_an_empty_folder(tmp_path):
     assert (tmp_path / "x" / "draftkit.toml").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: 'draftkit new NAME' where NAME is an existing file crashes with "
-    "NotADirectoryError and a traceback (scaffold.create_project calls target.iterdir()); "
-    "it should report 'NAME already exists' with exit 1"))
 def test_new_refuses_an_existing_file(tmp_path):
     (tmp_path / "x").write_text("not a folder", encoding="utf-8")
     lines = assert_fails_cleanly(run("new", "x", cwd=tmp_path))
