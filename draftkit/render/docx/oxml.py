@@ -240,3 +240,76 @@ def hyperlink(r_id: str) -> etree._Element:
     h = OxmlElement("w:hyperlink")
     h.set(qn("r:id"), r_id)
     return h
+
+
+# -- styles ------------------------------------------------------------------------------
+
+JUSTIFICATION = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def style_element(
+    style_type: Literal["paragraph", "character"],
+    style_id: str,
+    name: str,
+    *,
+    based_on: str | None = None,
+    quick: bool = False,
+    keep_next: bool = False,
+    space_before: int | None = None,
+    space_after: int | None = None,
+    left: int | None = None,
+    first_line: int | None = None,
+    jc: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    caps: bool = False,
+    color: str | None = None,
+    half_points: int | None = None,
+    underline: bool = False,
+    superscript: bool = False,
+) -> etree._Element:
+    """A ``w:style``. Lengths are twips, sizes half-points; a negative ``first_line`` is a
+    hanging indent. Children follow CT_Style, CT_PPrBase and CT_RPr order."""
+    style = el("w:style", type=style_type, styleId=style_id)
+    sub(style, "w:name", val=name)
+    if based_on:
+        sub(style, "w:basedOn", val=based_on)
+    if quick:
+        sub(style, "w:qFormat")
+    if style_type == "paragraph":
+        ppr = sub(style, "w:pPr")
+        if keep_next:
+            sub(ppr, "w:keepNext")
+        if space_before is not None or space_after is not None:
+            spacing = sub(ppr, "w:spacing")
+            if space_before is not None:
+                spacing.set(qn("w:before"), str(space_before))
+            if space_after is not None:
+                spacing.set(qn("w:after"), str(space_after))
+        if left is not None or first_line is not None:
+            ind = sub(ppr, "w:ind")
+            if left is not None:
+                ind.set(qn("w:left"), str(left))
+            if first_line is not None and first_line < 0:
+                ind.set(qn("w:hanging"), str(-first_line))
+            elif first_line is not None:
+                ind.set(qn("w:firstLine"), str(first_line))
+        if jc:
+            sub(ppr, "w:jc", val=JUSTIFICATION[jc])
+    rpr = sub(style, "w:rPr")
+    if bold:
+        sub(rpr, "w:b")
+    if italic:
+        sub(rpr, "w:i")
+    if caps:
+        sub(rpr, "w:caps")
+    if color:
+        sub(rpr, "w:color", val=color)
+    if half_points is not None:
+        sub(rpr, "w:sz", val=str(half_points))
+        sub(rpr, "w:szCs", val=str(half_points))
+    if underline:
+        sub(rpr, "w:u", val="single")
+    if superscript:
+        sub(rpr, "w:vertAlign", val="superscript")
+    return style

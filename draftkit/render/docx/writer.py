@@ -7,14 +7,11 @@ footnotes and endnotes are real Word notes (lower-roman endnotes, as the seed ha
 
 from __future__ import annotations
 
-import io
-
 import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
+from docx.styles.style import StyleFactory
 from lxml import etree
 
 from draftkit.fsutil import BuildClock
@@ -31,16 +28,10 @@ from draftkit.model.nodes import (
     Text,
 )
 from draftkit.render.docx import oxml
-from draftkit.render.docx.zipnorm import normalise_zip
+from draftkit.render.docx.package import write_package
 from draftkit.render.styles import StyleDef, StyleSheet
 
 WORD_LANGUAGES = {"en": "en-GB", "ru": "ru-RU", "ky": "ky-KG"}
-_ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
 _TWIPS_PER_CM = 567
 
 
@@ -57,6 +48,7 @@ class DocxWriter:
         self.word = docx.Document()
         self.body = self.word.element.body
         self.notes_parts: dict[str, object] = {}
+        self.style_ids: dict[str, str] = {}
         # The default template already defines lists (List Number, List Bullet…): new
         # definitions take ids above the highest ones in use.
         numbering = self.word.part.numbering_part.element
@@ -88,9 +80,25 @@ class DocxWriter:
         oxml.set_section_note_properties(section._sectPr, "decimal", "lowerRoman")
         self._properties()
 
+    def _add_style(self, style_id: str, name: str, **props: object) -> None:
+        """Add a style to styles.xml, replacing the template's own style of that name (a
+        style sheet may restyle Word's built-in "Title", say) and keeping its id."""
+        styles = self.word.styles.element
+        existing = self._existing_styles.get(name.lower())
+        if existing is not None:
+            style_id = existing.styleId
+            styles.remove(existing)
+        style_type = "character" if props.pop("character", False) else "paragraph"
+        element = oxml.style_element(style_type, style_id, name, **props)  # type: ignore[arg-type]
+        styles.append(element)
+        self.style_ids[name] = style_id
+
     def _styles(self) -> None:
         styles = self.word.styles
-        normal = styles["Normal"]
+        # python-docx's add_style scans all 184 styles of its template for every new name;
+        # the names are read once and the new styles written through the OOXML layer.
+        self._existing_styles = {(s.name_val or "").lower(): s for s in styles.element.style_lst}
+        normal = StyleFactory(self._existing_styles["normal"])
         normal.font.name = self.sheet.font
         normal.font.size = Pt(self.sheet.size)
         rfonts = normal.element.rPr.find(qn("w:rFonts"))
@@ -102,53 +110,56 @@ class DocxWriter:
             lang = oxml.sub(normal_rpr, "w:lang")
         lang.set(qn("w:val"), self.lang)
         for definition in self.sheet.paragraph.values():
-            self._paragraph_style(definition)
+            self._paragraph_style(definition, normal.style_id)
         for definition in self.sheet.character.values():
-            style = styles.add_style(definition.name, WD_STYLE_TYPE.CHARACTER)
-            style.element.styleId = definition.style_id
-            style.font.italic = bool(definition.props.get("italic"))
-            style.font.bold = bool(definition.props.get("bold"))
+            self._add_style(
+                definition.style_id,
+                definition.name,
+                character=True,
+                italic=bool(definition.props.get("italic")),
+                bold=bool(definition.props.get("bold")),
+            )
+        note_size = round(max(self.sheet.size - 2, 8) * 2)
         for kind, (text_id, ref_id) in oxml.NOTE_STYLES.items():
-            text_style = styles.add_style(f"{kind} text", WD_STYLE_TYPE.PARAGRAPH)
-            text_style.element.styleId = text_id
-            text_style.base_style = normal
-            text_style.font.size = Pt(max(self.sheet.size - 2, 8))
-            text_style.paragraph_format.space_after = Pt(0)
-            ref_style = styles.add_style(f"{kind} reference", WD_STYLE_TYPE.CHARACTER)
-            ref_style.element.styleId = ref_id
-            ref_style.font.superscript = True
-        if "Hyperlink" not in [s.name for s in styles]:
-            link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-            link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-            link.font.underline = True
+            self._add_style(
+                text_id,
+                f"{kind} text",
+                based_on=normal.style_id,
+                half_points=note_size,
+                space_after=0,
+            )
+            self._add_style(ref_id, f"{kind} reference", character=True, superscript=True)
+        if "hyperlink" not in self._existing_styles:
+            self._add_style(
+                "Hyperlink", "Hyperlink", character=True, color="0563C1", underline=True
+            )
 
-    def _paragraph_style(self, definition: StyleDef) -> None:
-        style = self.word.styles.add_style(definition.name, WD_STYLE_TYPE.PARAGRAPH)
-        style.element.styleId = definition.style_id
-        style.base_style = self.word.styles["Normal"]
-        style.quick_style = True
+    def _paragraph_style(self, definition: StyleDef, based_on: str) -> None:
         props = definition.props
-        font = style.font
-        if "size" in props:
-            font.size = Pt(float(props["size"]))  # type: ignore[arg-type]
-        font.bold = bool(props.get("bold")) or None
-        font.italic = bool(props.get("italic")) or None
-        font.all_caps = bool(props.get("caps")) or None
-        if props.get("color"):
-            font.color.rgb = RGBColor.from_string(str(props["color"]))
-        fmt = style.paragraph_format
-        if "align" in props:
-            fmt.alignment = _ALIGN[str(props["align"])]
-        fmt.space_before = Pt(float(props.get("space_before", 0)))  # type: ignore[arg-type]
-        fmt.space_after = Pt(float(props.get("space_after", 8)))  # type: ignore[arg-type]
-        if props.get("keep_with_next"):
-            fmt.keep_with_next = True
-        if "left_indent" in props:
-            fmt.left_indent = Cm(float(props["left_indent"]))  # type: ignore[arg-type]
-        if "first_line_indent" in props:
-            fmt.first_line_indent = Cm(float(props["first_line_indent"]))  # type: ignore[arg-type]
+
+        def twips_cm(key: str) -> int | None:
+            return round(float(props[key]) * _TWIPS_PER_CM) if key in props else None  # type: ignore[arg-type]
+
+        first_line = twips_cm("first_line_indent")
         if "hanging_indent" in props:
-            fmt.first_line_indent = -Cm(float(props["hanging_indent"]))  # type: ignore[arg-type]
+            first_line = -(twips_cm("hanging_indent") or 0)
+        self._add_style(
+            definition.style_id,
+            definition.name,
+            based_on=based_on,
+            quick=True,
+            keep_next=bool(props.get("keep_with_next")),
+            space_before=round(float(props.get("space_before", 0)) * 20),  # type: ignore[arg-type]
+            space_after=round(float(props.get("space_after", 8)) * 20),  # type: ignore[arg-type]
+            left=twips_cm("left_indent"),
+            first_line=first_line,
+            jc=str(props["align"]) if "align" in props else None,
+            bold=bool(props.get("bold")),
+            italic=bool(props.get("italic")),
+            caps=bool(props.get("caps")),
+            color=str(props["color"]) if props.get("color") else None,
+            half_points=round(float(props["size"]) * 2) if "size" in props else None,  # type: ignore[arg-type]
+        )
 
     def _indent(self, role: str) -> tuple[int, int]:
         props = self.sheet.paragraph[role].props if role in self.sheet.paragraph else {}
@@ -170,7 +181,9 @@ class DocxWriter:
                     "text": "%1.",
                     "left": op_left,
                     "hanging": op_hang,
-                    "style": style["operative"].style_id if "operative" in style else "",
+                    "style": self.style_ids.get(style["operative"].name, "")
+                    if "operative" in style
+                    else "",
                 },
                 {"fmt": "lowerLetter", "text": "(%2)", "left": s1_left, "hanging": s1_hang},
                 {"fmt": "lowerRoman", "text": "(%3)", "left": s2_left, "hanging": s2_hang},
@@ -243,7 +256,7 @@ class DocxWriter:
         p = oxml.sub(self.body, "w:p")
         ppr = oxml.sub(p, "w:pPr")
         style = self.sheet.paragraph.get(role) or self.sheet.paragraph["paragraph"]
-        oxml.sub(ppr, "w:pStyle", val=style.style_id)
+        oxml.sub(ppr, "w:pStyle", val=self.style_ids[style.name])
         return p
 
     def _block(self, block: Paragraph) -> None:
@@ -252,7 +265,7 @@ class DocxWriter:
             oxml.number_paragraph(p, self.operative_num, 0)
         lead_style = self.sheet.character.get("lead")
         if block.lead:
-            self._runs(p, block.lead, style=lead_style.style_id if lead_style else None)
+            self._runs(p, block.lead, style=self.style_ids[lead_style.name] if lead_style else None)
             if block.content:
                 p.append(oxml.run(" ", lang=self.lang))
         self._runs(p, block.content)
@@ -281,9 +294,7 @@ class DocxWriter:
         oxml.add_numbering(self.word.part.numbering_part.element, self._abstracts, self._nums)
         if sect_pr is not None:
             self.body.append(sect_pr)  # the section properties stay last
-        buffer = io.BytesIO()
-        self.word.save(buffer)
-        return normalise_zip(buffer.getvalue(), self.clock)
+        return write_package(self.word.part.package, self.clock)
 
 
 def write_docx(doc: Document, styles: StyleSheet, clock: BuildClock) -> bytes:
