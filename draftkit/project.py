@@ -153,6 +153,14 @@ class Project:
         return self.root / self.config.output
 
     @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def target_locales(self) -> list[str]:
+        return [lang for lang in self.config.locales if lang != self.config.source_locale]
+
+    @property
     def templates_path(self) -> list[Path]:
         """Project templates first, then the built-ins (Sphinx's ``templates_path``)."""
         builtin = builtin_templates_dir().resolve()

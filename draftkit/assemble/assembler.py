@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import gettext as gettext_module
 from dataclasses import dataclass
+from pathlib import Path
 
 from draftkit.assemble.context import ContextBuilder
 from draftkit.assemble.dkxml import parse_document
 from draftkit.assemble.templating import TemplateSet
 from draftkit.assemble.transforms import apply_style, number_notes, number_paragraphs
-from draftkit.errors import InputError
+from draftkit.errors import DraftkitError, ErrorList, InputError
+from draftkit.i18n.catalogs import Missing, Translator
 from draftkit.i18n.typography import typography
 from draftkit.library.documents import DocumentSpec
 from draftkit.library.library import Library
@@ -32,9 +33,12 @@ def assemble(
     *,
     lang: str,
     style: str = "plain",
-    translations: gettext_module.NullTranslations | None = None,
-    draft: bool = False,
+    translations: Translator | None = None,
+    allow_incomplete: bool = False,
 ) -> Assembled:
+    """Assemble ``spec`` in ``lang``. With a catalog, a text the document uses that has no
+    translation (or only a fuzzy one) fails the build, unless ``allow_incomplete``: then
+    the source text stands in and the document carries a draft-translation mark."""
     name = f"{spec.template}.xml.j2"
     if not is_valid_id(spec.template):
         raise InputError(
@@ -61,7 +65,12 @@ def assemble(
             "quote": typo.quote,
         },
     )
-    xml = templates.render(name, context, env)
+    xml = templates.render(name, {**context, "draft": False}, env)
+    missing = list(getattr(translations, "missing", {}).values())
+    if missing and not allow_incomplete:
+        raise incomplete_translation(spec, lang, missing, translations)
+    if missing:
+        xml = templates.render(name, {**context, "draft": True}, env)
     meta = DocumentMeta(
         title=context["doc"].title,
         lang=lang,
@@ -70,7 +79,7 @@ def assemble(
         date=spec.date,
         place=context["doc"].place,
         source=str(spec.path),
-        draft=draft,
+        draft=bool(missing),
     )
     parsed = parse_document(xml, meta, template=name, roles=styles.roles)
     doc = parsed.document
@@ -78,3 +87,28 @@ def assemble(
     number_paragraphs(doc)
     apply_style(doc, meta.style)
     return Assembled(doc, templates, styles)
+
+
+def incomplete_translation(
+    spec: DocumentSpec, lang: str, missing: list[Missing], translations: Translator | None
+) -> ErrorList:
+    catalog = translations.path if translations is not None else None
+    summary = DraftkitError(
+        f"{len(missing)} text(s) of {spec.path.name} have no {lang} translation",
+        path=catalog,
+        hint="translate them (draftkit i18n status), or build with --allow-incomplete",
+    )
+    details = [
+        DraftkitError(
+            f"{'fuzzy' if m.fuzzy else 'untranslated'}"
+            f"{f' [{m.context}]' if m.context else ''}: {_short(m.message)!r}",
+            path=Path(m.locations[0][0]) if m.locations else catalog,
+            line=m.locations[0][1] if m.locations else None,
+        )
+        for m in missing
+    ]
+    return ErrorList([summary, *details])
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"

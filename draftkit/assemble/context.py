@@ -5,7 +5,6 @@ Clause texts arrive as draftkit-XML markup (escaped), so a template only places 
 
 from __future__ import annotations
 
-import gettext as gettext_module
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,12 +13,14 @@ from markupsafe import Markup
 
 from draftkit.assemble.dkxml import inlines_to_xml
 from draftkit.errors import InputError
+from draftkit.i18n.catalogs import SourceLanguage, Translator
+from draftkit.i18n.messages import document_context, source_context
 from draftkit.i18n.typography import Typography
 from draftkit.library.clauses import Clause, SubItem
 from draftkit.library.clauses import Markup as SourceMarkup
 from draftkit.library.documents import ClauseUse, DocumentSpec
 from draftkit.library.library import Library, did_you_mean
-from draftkit.library.markup import note_refs, parse, placeholders, substitute
+from draftkit.library.markup import MarkupError, note_refs, parse, placeholders, substitute
 from draftkit.library.sources import Source
 from draftkit.model.nodes import Inline
 
@@ -75,29 +76,46 @@ class ContextBuilder:
         spec: DocumentSpec,
         library: Library,
         typo: Typography,
-        translations: gettext_module.NullTranslations | None = None,
+        translations: Translator | None = None,
     ) -> None:
         self.spec = spec
         self.library = library
         self.typo = typo
-        self.translations = translations or gettext_module.NullTranslations()
+        self.translations: Translator = translations or SourceLanguage()
         self.cited: dict[str, Source] = {}
+        self.doc_context = document_context(spec.name)
         self.builtin_params = {
-            "forum": spec.forum,
+            "forum": self.text(spec.forum),
             "date": typo.long_date(spec.date),
-            "city": spec.city,
-            "place": spec.place,
+            "city": self.text(spec.city),
+            "place": self.text(spec.place),
         }
 
-    def translate(self, markup: SourceMarkup) -> list[Inline]:
-        translated = self.translations.gettext(markup.source) if markup.source else ""
-        return markup.inlines if translated == markup.source else parse(translated)
+    def text(self, value: str, context: str | None = None) -> str:
+        """A plain-text value in the target language (document texts by default)."""
+        return self.translations.pgettext(context or self.doc_context, value) if value else ""
+
+    def translate(self, markup: SourceMarkup, context: str) -> list[Inline]:
+        if not markup.source:
+            return []
+        translated = self.translations.pgettext(context, markup.source)
+        if translated == markup.source:
+            return markup.inlines
+        try:
+            return parse(translated)
+        except MarkupError as exc:
+            raise InputError(
+                f"the {self.translations.lang} translation of {markup.source[:40]!r}…"
+                f" is not valid markup: {exc}",
+                path=self.translations.path,
+                hint=exc.hint,
+            ) from None
 
     def _fill(
         self, markup: SourceMarkup, values: dict[str, str], use: ClauseUse, clause: Clause | None
     ) -> Markup:
         """Translate, fill parameters, check citations; errors name the line that is wrong."""
-        inlines = self.translate(markup)
+        inlines = self.translate(markup, clause.id if clause else self.doc_context)
         for name in placeholders(inlines):
             if name not in values:
                 what = f"clause '{clause.id}'" if clause else "this paragraph"
@@ -135,7 +153,11 @@ class ContextBuilder:
     def clause(self, use: ClauseUse) -> ClauseView:
         if use.clause_id is None:
             assert use.text is not None
-            values = {**self.builtin_params, **self.spec.params, **use.params}
+            values = {
+                **self.builtin_params,
+                **{k: self.text(v) for k, v in self.spec.params.items()},
+                **{k: self.text(v) for k, v in use.params.items()},
+            }
             return ClauseView(
                 "",
                 use.kind,
@@ -165,10 +187,14 @@ class ContextBuilder:
                         else "it takes none"
                     ),
                 )
-        values = {p.name: p.default for p in clause.params.values() if p.default is not None}
+        values = {
+            p.name: self.text(p.default, clause.id)
+            for p in clause.params.values()
+            if p.default is not None
+        }
         values.update({k: v for k, v in self.builtin_params.items() if k in clause.params and v})
-        values.update({k: v for k, v in self.spec.params.items() if k in clause.params})
-        values.update(use.params)
+        values.update({k: self.text(v) for k, v in self.spec.params.items() if k in clause.params})
+        values.update({k: self.text(v) for k, v in use.params.items()})
         return ClauseView(
             clause.id,
             clause.kind,
@@ -203,14 +229,11 @@ class ContextBuilder:
         ctx["sources"] = [
             SourceView(
                 s.id,
-                self.text(s.title),
-                self.text(s.publisher),
+                self.text(s.title, source_context(s.id)),
+                self.text(s.publisher, source_context(s.id)),
                 s.url,
                 self.typo.long_date(s.date) if isinstance(s.date, date) else (s.date or ""),
             )
             for s in self.cited.values()
         ]
         return ctx
-
-    def text(self, value: str) -> str:
-        return self.translations.gettext(value) if value else ""

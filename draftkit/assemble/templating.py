@@ -9,7 +9,6 @@ extension would otherwise mark a translator's msgstr as safe markup.
 
 from __future__ import annotations
 
-import gettext as gettext_module
 import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -20,6 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from draftkit.errors import TemplateError
+from draftkit.i18n.catalogs import SourceLanguage, Translator
 
 
 class ContainedLoader(jinja2.FileSystemLoader):
@@ -69,7 +69,7 @@ class TemplateSet:
 
     def environment(
         self,
-        translations: gettext_module.NullTranslations | None = None,
+        translations: Translator | None = None,
         filters: Mapping[str, Callable[..., Any]] | None = None,
     ) -> jinja2.Environment:
         env = ImmutableSandboxedEnvironment(
@@ -81,7 +81,7 @@ class TemplateSet:
             lstrip_blocks=True,
             auto_reload=False,
         )
-        t = translations or gettext_module.NullTranslations()
+        t = translations or SourceLanguage()
         env.install_gettext_callables(  # type: ignore[attr-defined]
             _escaping(t.gettext),
             _escaping(t.ngettext),

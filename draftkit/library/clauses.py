@@ -207,8 +207,8 @@ def _check_placeholders(clause: Clause) -> None:
                 )
 
 
-def load_clause_file(path: Path) -> list[Clause]:
-    root = load_yaml(path)
+def load_clause_file(path: Path, text: str | None = None) -> list[Clause]:
+    root = load_yaml(path, text)
     if root.value is None:
         return []
     if not root.is_mapping() or root.get("clauses") is None:

@@ -88,7 +88,11 @@ class DocumentSpec:
     preamble: list[ClauseUse] = field(default_factory=list)
     operative: list[ClauseUse] = field(default_factory=list)
     signature: Signature = field(default_factory=Signature)
-    template_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict)  # "title", "params.x", "signature.by"…
+
+    @property
+    def template_line(self) -> int:
+        return self.lines.get("template", 1)
 
     def uses(self) -> list[tuple[str, ClauseUse]]:
         """Every clause use with the part of the document it sits in, in reading order."""
@@ -151,8 +155,8 @@ def _clause_use(node: Node, default_kind: str) -> ClauseUse:
     )
 
 
-def load_document_spec(path: Path) -> DocumentSpec:
-    root = load_yaml(path)
+def load_document_spec(path: Path, text: str | None = None) -> DocumentSpec:
+    root = load_yaml(path, text)
     if not root.is_mapping():
         raise root.error("a document spec is a mapping with 'title', 'preamble', 'operative'…")
     root.check_keys(DOC_FIELDS, "a document spec")
@@ -179,7 +183,6 @@ def load_document_spec(path: Path) -> DocumentSpec:
         path=path,
         name=path.stem,
         template=text("template", "resolution"),
-        template_line=root.get("template").line if root.get("template") else 1,  # type: ignore[union-attr]
         style=style,
         title=root.require("title", "the document").text("title").strip(),
         forum=text("forum"),
@@ -189,6 +192,10 @@ def load_document_spec(path: Path) -> DocumentSpec:
         lang=text("lang") or None,
         params=_string_map(root.get("params"), "params"),
     )
+    spec.lines = {key: node.line for key, node in root.items()}
+    params_node = root.get("params")
+    if params_node is not None and params_node.is_mapping():
+        spec.lines.update({f"params.{k}": v.line for k, v in params_node.items()})
     kinds = {
         "opening": "paragraph",
         "chapeau": "paragraph",
@@ -214,6 +221,7 @@ def load_document_spec(path: Path) -> DocumentSpec:
         sig.check_keys({"by", "date", "place"}, "the signature")
         by = sig.get("by")
         place = sig.get("place")
+        spec.lines.update({f"signature.{k}": v.line for k, v in sig.items()})
         spec.signature = Signature(
             by=by.text("by") if by is not None and by.value is not None else "",
             date=_date(sig.get("date"), "signature date") or spec.date,

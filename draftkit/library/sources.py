@@ -72,8 +72,8 @@ def load_source(node: Node) -> Source:
     )
 
 
-def load_sources_file(path: Path) -> list[Source]:
-    root = load_yaml(path)
+def load_sources_file(path: Path, text: str | None = None) -> list[Source]:
+    root = load_yaml(path, text)
     if root.value is None:
         return []
     if not root.is_mapping() or root.get("sources") is None:

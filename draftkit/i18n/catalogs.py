@@ -1,0 +1,153 @@
+"""Gettext catalogs: reading a locale's PO file and looking texts up during a build.
+
+A PO file is read strictly (Babel's ``abort_invalid``: a broken line is an error naming the
+file and line, never a printed warning) and compiled in memory; nothing is written. Every
+lookup that finds no translation, or only a fuzzy one, is recorded, so a strict build can
+list what is missing and ``--allow-incomplete`` can fall back to the source text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from draftkit.errors import InputError
+
+if TYPE_CHECKING:  # Babel's catalog modules load only when a catalog is read
+    from babel.messages.catalog import Catalog
+
+DOMAIN = "messages"
+
+
+def catalog_path(locales_dir: Path, lang: str) -> Path:
+    return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def template_path(locales_dir: Path) -> Path:
+    return locales_dir / f"{DOMAIN}.pot"
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """Read a PO/POT file strictly; any syntax problem is an :class:`InputError`."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        with path.open("rb") as fh:
+            return read_po(fh, locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        line = getattr(exc, "lineno", None)
+        message = str(exc).split(" on ")[0].split(":", 1)[-1].strip() or str(exc)
+        raise InputError(
+            f"broken PO file: {message}",
+            path=path,
+            line=line,
+            hint="fix the entry, or run msgfmt --check on the file to see it",
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read catalog: {exc}", path=path) from exc
+    except ValueError as exc:  # e.g. an unknown Language header
+        raise InputError(f"broken PO file: {exc}", path=path) from exc
+
+
+class Translator(Protocol):
+    lang: str
+    path: Path | None
+
+    def gettext(self, message: str) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+    def pgettext(self, context: str, message: str) -> str: ...
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str: ...
+
+
+class SourceLanguage:
+    """The source language: every text is already in it."""
+
+    path: Path | None = None
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str) -> str:
+        return message
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self.ngettext(singular, plural, n)
+
+
+@dataclass(frozen=True)
+class Missing:
+    context: str | None
+    message: str
+    fuzzy: bool
+    locations: tuple[tuple[str, int], ...] = ()
+
+    def describe(self) -> str:
+        where = f"{self.locations[0][0]}:{self.locations[0][1]}" if self.locations else "?"
+        what = "fuzzy" if self.fuzzy else "untranslated"
+        short = self.message if len(self.message) <= 50 else self.message[:49] + "…"
+        ctx = f" [{self.context}]" if self.context else ""
+        return f"{where}{ctx}: {what}: {short!r}"
+
+
+@dataclass
+class CatalogTranslator:
+    """Lookups in one locale's catalog (compiled in memory), recording what is missing."""
+
+    lang: str
+    path: Path | None
+    catalog: Catalog
+    missing: dict[tuple[str | None, str], Missing] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from babel.messages.mofile import write_mo
+        from babel.support import Translations
+
+        buffer = io.BytesIO()
+        write_mo(buffer, self.catalog, use_fuzzy=False)  # fuzzy entries fall back to the source
+        buffer.seek(0)
+        self._compiled = Translations(buffer, domain=DOMAIN)
+
+    @classmethod
+    def load(cls, path: Path, lang: str) -> CatalogTranslator:
+        return cls(lang, path, read_catalog(path, locale=lang))
+
+    def _note(self, context: str | None, message: str) -> None:
+        if not message or (context, message) in self.missing:
+            return
+        entry = self.catalog.get(message, context=context)
+        if (
+            entry is None
+            or entry.fuzzy
+            or not entry.string
+            or (isinstance(entry.string, tuple) and not all(entry.string))
+        ):
+            self.missing[(context, message)] = Missing(
+                context,
+                message,
+                bool(entry and entry.fuzzy),
+                tuple(entry.locations) if entry else (),
+            )
+
+    def gettext(self, message: str) -> str:
+        self._note(None, message)
+        return self._compiled.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        self._note(None, singular)
+        return self._compiled.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        self._note(context, message)
+        return self._compiled.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        self._note(context, singular)
+        return self._compiled.npgettext(context, singular, plural, n)

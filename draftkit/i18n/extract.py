@@ -1,0 +1,174 @@
+"""Message extraction: clauses, sources, documents and templates → ``locales/messages.pot``.
+
+Content files are read with draftkit's own loaders (see :mod:`draftkit.i18n.messages`),
+templates with Jinja2's Babel extractor. :func:`babel_extract` exposes the content side as a
+Babel extractor (entry point ``draftkit``), so ``pybabel extract`` with a mapping file such
+as ``[draftkit: clauses/**.yaml]`` works too.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from draftkit import __version__
+from draftkit.errors import DraftkitError
+from draftkit.fsutil import BuildClock, publish_all
+from draftkit.i18n.catalogs import read_catalog, template_path
+from draftkit.i18n.messages import (
+    Message,
+    clause_messages,
+    document_messages,
+    source_messages,
+)
+from draftkit.library.clauses import load_clause_file
+from draftkit.library.documents import load_document_spec
+from draftkit.library.library import raise_if
+from draftkit.library.sources import load_sources_file
+from draftkit.library.yamlfile import load_yaml
+from draftkit.project import Project
+
+JINJA_OPTIONS = {"trimmed": "true", "extensions": "", "silent": "false"}
+TEMPLATE_COMMENT_TAGS = ("Translators:",)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    path: str
+    line: int
+    context: str | None
+    text: str | tuple[str, str]
+    comments: tuple[str, ...]
+
+
+def content_messages(project: Project) -> Iterator[Message]:
+    library, errors = project.library_and_errors
+    raise_if(errors)
+    for source in library.sources.values():
+        yield from source_messages(source)
+    for clause in library.clauses.values():
+        yield from clause_messages(clause)
+    for path in project.document_files():
+        yield from document_messages(project.load_document(path))
+
+
+def template_files(project: Project) -> list[tuple[str, Path]]:
+    """Every ``*.j2`` on the template path, a project's file shadowing the built-in one."""
+    seen: dict[str, Path] = {}
+    for folder in project.templates_path:
+        for path in sorted(folder.rglob("*.j2")):
+            name = path.relative_to(folder).as_posix()
+            seen.setdefault(name, path)
+    return sorted(seen.items())
+
+
+def template_messages(project: Project) -> Iterator[Extracted]:
+    from babel.messages.extract import extract_from_file
+
+    for name, path in template_files(project):
+        shown = (
+            project.relative(path) if path.is_relative_to(project.root) else f"<built-in>/{name}"
+        )
+        try:
+            results = extract_from_file(
+                "jinja2",
+                path,
+                comment_tags=TEMPLATE_COMMENT_TAGS,
+                options=JINJA_OPTIONS,
+                strip_comment_tags=True,
+            )
+        except Exception as exc:  # a template Jinja cannot parse
+            raise DraftkitError(f"cannot extract messages: {exc}", path=path) from exc
+        for line, text, comments, context in results:
+            yield Extracted(shown, line, context, text, tuple(comments))
+
+
+def build_template_catalog(project: Project):  # type: ignore[no-untyped-def]
+    from babel.messages.catalog import Catalog
+
+    clock = BuildClock.for_document(None)
+    catalog = Catalog(
+        project=project.config.name,
+        version=None,
+        charset="utf-8",
+        creation_date=clock.timestamp,
+        fuzzy=False,
+        msgid_bugs_address="",
+        copyright_holder="",
+    )
+    catalog.header_comment = (
+        f"# Translations template for {project.config.name}.\n"
+        f"# Extracted by draftkit {__version__} from clauses, sources, documents and templates.\n"
+        "#"
+    )
+    for message in content_messages(project):
+        catalog.add(
+            message.text,
+            locations=[(project.relative(message.path), message.line)],
+            auto_comments=[message.comment],
+            context=message.context,
+        )
+    for item in template_messages(project):
+        flags = (
+            ["python-format"]
+            if "%(" in (item.text if isinstance(item.text, str) else item.text[0])
+            else []
+        )
+        catalog.add(
+            item.text,
+            locations=[(item.path, item.line)],
+            auto_comments=list(item.comments),
+            context=item.context,
+            flags=flags,
+        )
+    return catalog
+
+
+def _body(catalog) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
+    return [(m.id, m.context, tuple(m.locations), tuple(m.auto_comments)) for m in catalog if m.id]
+
+
+def serialise(catalog) -> bytes:  # type: ignore[no-untyped-def]
+    from babel.messages.pofile import write_po
+
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=79, include_previous=True, sort_output=False)
+    return buffer.getvalue()
+
+
+def extract(project: Project) -> tuple[Path, int, bool]:
+    """Write the POT when its messages changed (as Sphinx does, so git stays quiet).
+    Returns (path, number of messages, whether it was written)."""
+    catalog = build_template_catalog(project)
+    target = template_path(project.locales_dir)
+    if target.is_file() and _body(read_catalog(target)) == _body(catalog):
+        return target, len(_body(catalog)), False
+    publish_all([(target, serialise(catalog))])
+    return target, len(_body(catalog)), True
+
+
+# -- Babel extractor entry point ---------------------------------------------------------
+
+
+def babel_extract(
+    fileobj: Any, keywords: Any, comment_tags: Any, options: dict
+) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+    """``[draftkit: clauses/**.yaml]`` in a Babel mapping: clause, source or document files."""
+    name = getattr(fileobj, "name", "content.yaml")
+    path = Path(name if isinstance(name, str) else "content.yaml")
+    text = fileobj.read()
+    text = text.decode("utf-8") if isinstance(text, bytes) else text
+    root = load_yaml(path, text)
+    if root.get("clauses") is not None:
+        messages: Iterator[Message] = (
+            m for c in load_clause_file(path, text) for m in clause_messages(c)
+        )
+    elif root.get("sources") is not None:
+        messages = (m for s in load_sources_file(path, text) for m in source_messages(s))
+    else:
+        messages = document_messages(load_document_spec(path, text))
+    for message in messages:
+        yield message.line, "pgettext", (message.context, message.text), [message.comment]

@@ -1,0 +1,85 @@
+"""``draftkit i18n update``: merge the POT into each locale's PO file, losing nothing.
+
+Babel's ``Catalog.update`` keeps every translation whose source text is unchanged, marks
+one whose source changed as fuzzy (with the previous msgid as ``#|``), and keeps removed
+messages as obsolete ``#~`` entries. A file is written only when its content changes, and
+then atomically, so a translator's file is never half-written or rewritten for nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftkit.errors import DraftkitError
+from draftkit.fsutil import publish_all
+from draftkit.i18n.catalogs import catalog_path, read_catalog, template_path
+from draftkit.i18n.extract import serialise
+from draftkit.project import Project
+
+
+@dataclass
+class UpdateReport:
+    lang: str
+    path: Path
+    created: bool
+    written: bool
+    new: int
+    fuzzy: int
+    obsolete: int
+
+
+def update(project: Project) -> list[UpdateReport]:
+    pot = template_path(project.locales_dir)
+    if not pot.is_file():
+        raise DraftkitError(f"no {pot.name} yet", path=pot, hint="run 'draftkit i18n extract'")
+    reports = []
+    outputs: list[tuple[Path, bytes]] = []
+    for lang in project.target_locales:
+        path = catalog_path(project.locales_dir, lang)
+        template = read_catalog(pot)
+        created = not path.is_file()
+        if created:
+            catalog = read_catalog(pot, locale=lang)
+            catalog.locale = lang  # type: ignore[assignment]
+            catalog.fuzzy = False
+            old_ids: set[tuple[str, str | None]] = set()
+            old_fuzzy: set[tuple[str, str | None]] = set()
+            old_obsolete = 0
+            before = b""
+        else:
+            before = path.read_bytes()
+            catalog = read_catalog(path, locale=lang)
+            old_ids = {(_key(m.id), m.context) for m in catalog if m.id}
+            old_fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
+            old_obsolete = len(catalog.obsolete)
+            catalog.update(
+                template,
+                no_fuzzy_matching=False,
+                update_header_comment=False,
+                keep_user_comments=True,
+                update_creation_date=False,
+            )
+        data = serialise(catalog)
+        written = data != before
+        if written:
+            outputs.append((path, data))
+        ids = {(_key(m.id), m.context) for m in catalog if m.id}
+        fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
+        reports.append(
+            UpdateReport(
+                lang,
+                path,
+                created,
+                written,
+                new=len(ids - old_ids) if not created else len(ids),
+                fuzzy=len(fuzzy - old_fuzzy),
+                obsolete=max(len(catalog.obsolete) - old_obsolete, 0),
+            )
+        )
+    publish_all(outputs)
+    return reports
+
+
+def _key(msgid: str | tuple[str, ...]) -> str:
+    return msgid if isinstance(msgid, str) else msgid[0]
