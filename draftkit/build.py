@@ -7,6 +7,7 @@ outputs as they were and no half-written file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.assemble import assemble
@@ -14,6 +15,7 @@ from draftkit.assemble.assembler import Assembled
 from draftkit.assemble.templating import TemplateSet
 from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock, publish_all
+from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
 from draftkit.project import FORMATS, Project
 
 CSS_NAME = "pdf/document.css"
@@ -47,6 +49,14 @@ def render(
     )
 
 
+@dataclass
+class RenderedDocument:
+    spec: Path
+    lang: str
+    outputs: list[tuple[Path, bytes]]
+    untranslated: int = 0  # > 0: a draft translation built with --allow-incomplete
+
+
 def render_document(
     project: Project,
     spec_path: Path,
@@ -54,8 +64,9 @@ def render_document(
     lang: str | None = None,
     formats: list[str] | None = None,
     output_dir: Path | None = None,
-) -> list[tuple[Path, bytes]]:
-    """Every output of one document, rendered in memory: (target, bytes) pairs."""
+    allow_incomplete: bool = False,
+) -> RenderedDocument:
+    """Every output of one document in one language, rendered in memory."""
     spec = project.load_document(spec_path)
     lang = lang or spec.lang or project.config.source_locale
     formats = formats or project.config.formats
@@ -64,22 +75,41 @@ def render_document(
             raise DraftkitError(
                 f"unknown format '{fmt}'", hint="formats are: " + ", ".join(FORMATS)
             )
+    translator = translator_for(project, lang)
     assembled = assemble(
         spec,
         project.library,
         TemplateSet(project.templates_path),
         lang=lang,
         style=project.config.style,
+        translations=translator,
+        allow_incomplete=allow_incomplete,
     )
     clock = BuildClock.for_document(spec.date)
     folder = (output_dir or project.output_dir) / lang
-    return [
+    outputs = [
         (
             folder / f"{spec.name}.{fmt}",
             render(assembled, fmt, clock, pdf_variant=project.config.pdf_variant),
         )
         for fmt in formats
     ]
+    missing = len(getattr(translator, "missing", {})) if assembled.document.meta.draft else 0
+    return RenderedDocument(spec.path, lang, outputs, missing)
+
+
+def translator_for(project: Project, lang: str) -> Translator | None:
+    """None for the source language; the locale's catalog otherwise."""
+    if lang == project.config.source_locale:
+        return None
+    path = catalog_path(project.locales_dir, lang)
+    if not path.is_file():
+        raise DraftkitError(
+            f"no {lang} catalog",
+            path=path,
+            hint="run 'draftkit i18n extract' and 'draftkit i18n update', then translate it",
+        )
+    return CatalogTranslator.load(path, lang)
 
 
 def build_document(
@@ -89,8 +119,16 @@ def build_document(
     lang: str | None = None,
     formats: list[str] | None = None,
     output_dir: Path | None = None,
+    allow_incomplete: bool = False,
 ) -> list[Path]:
     """Render one document and publish its outputs together; returns the written paths."""
-    outputs = render_document(project, spec_path, lang=lang, formats=formats, output_dir=output_dir)
-    publish_all(outputs)
-    return [target for target, _ in outputs]
+    rendered = render_document(
+        project,
+        spec_path,
+        lang=lang,
+        formats=formats,
+        output_dir=output_dir,
+        allow_incomplete=allow_incomplete,
+    )
+    publish_all(rendered.outputs)
+    return [target for target, _ in rendered.outputs]

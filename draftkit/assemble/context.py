@@ -187,14 +187,18 @@ class ContextBuilder:
                         else "it takes none"
                     ),
                 )
-        values = {
-            p.name: self.text(p.default, clause.id)
-            for p in clause.params.values()
-            if p.default is not None
-        }
-        values.update({k: v for k, v in self.builtin_params.items() if k in clause.params and v})
-        values.update({k: self.text(v) for k, v in self.spec.params.items() if k in clause.params})
-        values.update({k: self.text(v) for k, v in use.params.items()})
+        values = {}
+        # Most specific first: this entry, the document, the document's own facts, the
+        # clause's default; only the value that is used is looked up in the catalog.
+        for name, param in clause.params.items():
+            if name in use.params:
+                values[name] = self.text(use.params[name])
+            elif name in self.spec.params:
+                values[name] = self.text(self.spec.params[name])
+            elif self.builtin_params.get(name):
+                values[name] = self.builtin_params[name]
+            elif param.default is not None:
+                values[name] = self.text(param.default, clause.id)
         return ClauseView(
             clause.id,
             clause.kind,

@@ -93,9 +93,20 @@ def build(
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", "-l", help="Language to build (default: the project's source locale)."
+            "--lang",
+            "-l",
+            help="Language(s) to build: a code, a comma-separated list, or 'all' for every "
+            "locale of the project (default: the source locale).",
         ),
     ] = None,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option(
+            "--allow-incomplete",
+            help="Build a translation even if texts are missing or fuzzy: they stay in the "
+            "source language and the document is marked as a draft translation.",
+        ),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -121,20 +132,47 @@ def build(
 
         # Render every document first and publish only when all succeeded, so a broken
         # document leaves no output of the others behind.
+        langs = _languages(lang, project)
         outputs: list[tuple[Path, bytes]] = []
+        drafts = []
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task("building", total=len(paths))
+            task = progress.add_task("building", total=len(paths) * len(langs))
             for path in paths:
                 if not path.is_file():
                     raise DraftkitError(f"no such document spec: {path}")
-                progress.update(task, description=f"rendering {project.relative(path)}")
-                outputs += render_document(
-                    project, path, lang=lang, formats=formats, output_dir=output
-                )
-                progress.advance(task)
+                for language in langs:
+                    progress.update(
+                        task, description=f"rendering {project.relative(path)} [{language}]"
+                    )
+                    rendered = render_document(
+                        project,
+                        path,
+                        lang=language,
+                        formats=formats,
+                        output_dir=output,
+                        allow_incomplete=allow_incomplete,
+                    )
+                    outputs += rendered.outputs
+                    if rendered.untranslated:
+                        drafts.append(rendered)
+                    progress.advance(task)
         publish_all(outputs)
         for target, _ in outputs:
             out.print(f"wrote {project.relative(target)}", markup=False)
+        for draft in drafts:
+            err.print(
+                f"warning: {project.relative(draft.spec)} [{draft.lang}] is a draft translation: "
+                f"{draft.untranslated} text(s) left in the source language",
+                markup=False,
+            )
+
+
+def _languages(option: str | None, project) -> list[str | None]:  # type: ignore[no-untyped-def]
+    if option is None:
+        return [None]  # each document's own language, or the project's source locale
+    if option.strip() == "all":
+        return list(project.config.locales)
+    return [part.strip() for part in option.split(",") if part.strip()]
 
 
 @app.command()
@@ -209,4 +247,6 @@ def new(
 
 
 def main() -> None:
+    import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
+
     app()

@@ -128,7 +128,10 @@ def build_template_catalog(project: Project):  # type: ignore[no-untyped-def]
 
 
 def _body(catalog) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
-    return [(m.id, m.context, tuple(m.locations), tuple(m.auto_comments)) for m in catalog if m.id]
+    # write_po wraps long comments over several lines: compare them joined.
+    return [
+        (m.id, m.context, tuple(m.locations), " ".join(m.auto_comments)) for m in catalog if m.id
+    ]
 
 
 def serialise(catalog) -> bytes:  # type: ignore[no-untyped-def]

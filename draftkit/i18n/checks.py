@@ -1,0 +1,221 @@
+"""``draftkit i18n check``: quality checks on translations, Weblate-style.
+
+Each check has an id; a translator silences it for one entry with the flag
+``#, ignore-<id>`` (e.g. ``ignore-same`` for a name that stays as it is). A PO file is read
+strictly first (a syntax error stops everything, with its line), then every translated or
+fuzzy entry runs through the checks, and ``msgfmt --check`` runs on the file when GNU
+gettext is installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftkit.i18n.catalogs import catalog_path, read_catalog
+from draftkit.library.markup import MarkupError, parse
+from draftkit.project import Project
+
+_NOTE = re.compile(r"\[\^[^\]\n]*\]")
+_BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_PERCENT = re.compile(r"%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[#0 +-]?\d*(?:\.\d+)?[sdifr%]")
+_URL = re.compile(r"(?:https?://|mailto:)[^\s)\]>\"«»]+")
+_NUMBER = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: str
+    path: Path
+    line: int | None
+    lang: str
+    message: str
+    severity: str = "error"
+
+    def format(self, root: Path) -> str:
+        try:
+            shown = self.path.resolve().relative_to(root)
+        except ValueError:
+            shown = self.path
+        where = f"{shown}:{self.line}" if self.line else str(shown)
+        return f"{where}: [{self.lang}] {self.check}: {self.message}"
+
+
+class Check:
+    id = ""
+
+    def run(self, source: str, target: str) -> str | None:
+        raise NotImplementedError
+
+
+class SameTokens(Check):
+    """The translation carries the same tokens (of one kind) as the source."""
+
+    pattern: re.Pattern[str]
+    what = ""
+
+    def run(self, source: str, target: str) -> str | None:
+        want, got = Counter(self.pattern.findall(source)), Counter(self.pattern.findall(target))
+        if want == got:
+            return None
+        lost = ", ".join(sorted((want - got).elements()))
+        added = ", ".join(sorted((got - want).elements()))
+        parts = [f"missing {lost}" if lost else "", f"unexpected {added}" if added else ""]
+        return f"{self.what} differ from the source: " + "; ".join(p for p in parts if p)
+
+
+class NoteReferences(SameTokens):
+    id, pattern, what = "noterefs", _NOTE, "note references"
+
+
+class Placeholders(SameTokens):
+    id, what = "placeholders", "parameters"
+    pattern = re.compile(f"{_BRACE.pattern}|{_PERCENT.pattern}")
+
+
+class Urls(SameTokens):
+    id, pattern, what = "urls", _URL, "URLs"
+
+
+class Numbers(SameTokens):
+    id, pattern, what = "numbers", _NUMBER, "numbers"
+
+
+class Markup(Check):
+    id = "markup"
+
+    def run(self, source: str, target: str) -> str | None:
+        try:
+            parse(target)
+        except MarkupError as exc:
+            return f"not valid markup: {exc}"
+        return None
+
+
+class Untranslated(Check):
+    id = "same"
+
+    def run(self, source: str, target: str) -> str | None:
+        if target.strip() == source.strip() and _LETTER.search(source):
+            return "the translation is identical to the source (flag ignore-same if intended)"
+        return None
+
+
+CHECKS: tuple[Check, ...] = (
+    NoteReferences(),
+    Placeholders(),
+    Urls(),
+    Numbers(),
+    Markup(),
+    Untranslated(),
+)
+
+
+def _forms(value: str | tuple[str, ...] | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _raw_plural_counts(path: Path) -> dict[int, int]:
+    """msgstr[N] lines per entry, by the line of its msgid: Babel pads missing plural forms
+    when reading, so a translation with 2 of 3 forms is only visible in the file itself."""
+    counts: dict[int, int] = {}
+    start = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("msgid "):
+            start = number
+        elif line.startswith("msgstr["):
+            counts[start] = counts.get(start, 0) + 1
+    return counts
+
+
+def check_catalog(path: Path, lang: str) -> Iterator[Problem]:
+    catalog = read_catalog(path, locale=lang)
+    plurals = _raw_plural_counts(path)
+    for message in catalog:
+        if not message.id:
+            continue
+        flags = set(message.flags)
+        sources = _forms(message.id)
+        targets = _forms(message.string)
+        line = message.lineno
+        if not any(targets):
+            if "ignore-untranslated" not in flags:
+                yield Problem(
+                    "untranslated", path, line, lang, "no translation yet", severity="warning"
+                )
+            continue
+        if isinstance(message.id, tuple | list):
+            expected = catalog.num_plurals
+            found = plurals.get(line or 0, len(targets))
+            if found != expected and "ignore-plurals" not in flags:
+                yield Problem(
+                    "plurals", path, line, lang, f"{found} plural form(s), {lang} needs {expected}"
+                )
+        if message.fuzzy:
+            yield Problem(
+                "fuzzy",
+                path,
+                line,
+                lang,
+                "fuzzy: check the translation and remove the fuzzy flag",
+                severity="warning",
+            )
+        for index, target in enumerate(targets):
+            if not target:
+                continue
+            source = sources[min(index, len(sources) - 1)]
+            for check in CHECKS:
+                if f"ignore-{check.id}" in flags:
+                    continue
+                problem = check.run(source, target)
+                if problem:
+                    yield Problem(check.id, path, line, lang, problem)
+    for message, errors in catalog.check():
+        for error in errors:
+            yield Problem("python-format", path, message.lineno, lang, str(error))
+    yield from _msgfmt(path, lang)
+
+
+_MSGFMT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.*)$")
+
+
+def _msgfmt(path: Path, lang: str) -> Iterator[Problem]:
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for text in result.stderr.splitlines():
+        if "warning:" in text or text.startswith("msgfmt: found"):
+            continue
+        found = _MSGFMT_LINE.match(text)
+        yield Problem(
+            "msgfmt",
+            path,
+            int(found["line"]) if found else None,
+            lang,
+            found["message"] if found else text,
+        )
+
+
+def check_project_catalogs(project: Project, langs: list[str] | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    for lang in langs or project.target_locales:
+        path = catalog_path(project.locales_dir, lang)
+        if not path.is_file():
+            problems.append(
+                Problem("catalog", path, None, lang, "no catalog: run 'draftkit i18n update'")
+            )
+            continue
+        problems.extend(check_catalog(path, lang))
+    return problems
