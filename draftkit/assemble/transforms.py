@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 
 from draftkit.errors import TemplateError
+from draftkit.i18n.typography import typography
 from draftkit.model.labels import lower_letter, lower_roman, note_label
 from draftkit.model.nodes import (
     Document,
@@ -89,8 +90,11 @@ def _last_text(inlines: list[Inline]) -> tuple[list[Inline], int] | None:
     return None
 
 
-def set_final_punctuation(inlines: list[Inline], mark: str) -> None:
-    """End a paragraph with ``mark``, placed before any closing note calls."""
+def set_final_punctuation(
+    inlines: list[Inline], mark: str, abbreviations: frozenset[str] = frozenset()
+) -> None:
+    """End a paragraph with ``mark``, placed before any closing note calls; the stop of a
+    closing abbreviation ("2025 г.") stays."""
     # Punctuation written after a closing note call ("seized[^1].") moves before the call.
     while (
         len(inlines) >= 2
@@ -105,7 +109,14 @@ def set_final_punctuation(inlines: list[Inline], mark: str) -> None:
     container, index = found
     text = container[index].text.rstrip()  # type: ignore[union-attr]
     while text and text[-1] in _FINAL:
+        stripped = text[-1]
         text = text[:-1].rstrip()
+        words = text.split()
+        if stripped == "." and words and words[-1] in abbreviations:
+            text += "."
+            if mark == ".":
+                mark = ""
+            break
     container[index] = Text(text + mark)
 
 
@@ -114,23 +125,24 @@ def apply_style(doc: Document, style: str) -> None:
     last with a full stop; a paragraph introducing sub-paragraphs ends with a colon."""
     if style != "un":
         return
+    abbreviations = typography(doc.meta.lang).abbreviations
     preambular = [b for b in doc.blocks if b.role == "preambular"]
     operative = [b for b in doc.blocks if b.role == "operative"]
     for block in preambular:
-        _punctuate(block, ",", ",")
+        _punctuate(block, ",", ",", abbreviations)
     for block in operative:
         last = block is operative[-1]
-        _punctuate(block, ";", "." if last else ";")
+        _punctuate(block, ";", "." if last else ";", abbreviations)
 
 
-def _punctuate(block: Paragraph, mark: str, final: str) -> None:
+def _punctuate(block: Paragraph, mark: str, final: str, abbreviations: frozenset[str]) -> None:
     if not block.items:
-        set_final_punctuation(block.content, final)
+        set_final_punctuation(block.content, final, abbreviations)
         return
-    set_final_punctuation(block.content, ":")
+    set_final_punctuation(block.content, ":", abbreviations)
     flat = list(block.sub_paragraphs())
     for item in flat:
         if item.children:
-            set_final_punctuation(item.content, ":")
+            set_final_punctuation(item.content, ":", abbreviations)
         else:
-            set_final_punctuation(item.content, final if item is flat[-1] else mark)
+            set_final_punctuation(item.content, final if item is flat[-1] else mark, abbreviations)

@@ -9,6 +9,7 @@ list what is missing and ``--allow-incomplete`` can fall back to the source text
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -29,15 +30,85 @@ def template_path(locales_dir: Path) -> Path:
     return locales_dir / f"{DOMAIN}.pot"
 
 
+_KEYWORD_LINE = re.compile(
+    r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"\s*$'
+)
+_STRING_LINE = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings(path: Path, text: str) -> None:
+    """Every keyword and continuation line holds one well-quoted string.
+
+    Babel's reader strips a line's first and last character as quotes without looking, so
+    an unterminated string would silently lose a letter of the translation; this catches
+    such lines (in obsolete ``#~`` entries too) before Babel reads the file.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        body = line[3:] if line.startswith("#~ ") else line
+        body = body.strip()
+        if not body or (body.startswith("#") and not line.startswith("#~ ")):
+            continue
+        if _KEYWORD_LINE.match(body) or _STRING_LINE.match(body):
+            continue
+        raise InputError(
+            f"broken PO file: malformed line {body[:40]!r}",
+            path=path,
+            line=number,
+            hint='each line is a keyword with one "quoted string", a "continuation", '
+            "a # comment or empty; check for a missing or unescaped quote",
+        )
+
+
+class DuplicateMessage(ValueError):
+    def __init__(self, lineno: int, msgid: object) -> None:
+        super().__init__(f"duplicate message {msgid!r}")
+        self.lineno = lineno
+
+
+def _strict_catalog(locale: str | None) -> Catalog:
+    """A Catalog that refuses a second definition of a message while a file is read
+    (Babel would keep the first and silently drop the second, losing a translation)."""
+    from babel.messages.catalog import Catalog
+
+    class StrictCatalog(Catalog):
+        reading = True
+
+        def __setitem__(self, id, message):  # type: ignore[no-untyped-def]
+            if self.reading and id and self.get(id, context=message.context) is not None:
+                raise DuplicateMessage(message.lineno, id)
+            super().__setitem__(id, message)
+
+    return StrictCatalog(locale=locale)
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     """Read a PO/POT file strictly; any syntax problem is an :class:`InputError`."""
-    from babel.messages.pofile import PoFileError, read_po
+    from babel.messages.pofile import PoFileError, PoFileParser
 
     try:
+        _check_strings(path, path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"broken PO file: not UTF-8 ({exc.reason})",
+            path=path,
+            hint="save it as UTF-8 and say so in the Content-Type header",
+        ) from exc
+    try:
+        catalog = _strict_catalog(locale)
         with path.open("rb") as fh:
-            return read_po(fh, locale=locale, abort_invalid=True)
+            PoFileParser(catalog, ignore_obsolete=False, abort_invalid=True).parse(fh)
+        catalog.reading = False  # type: ignore[attr-defined]
+        return catalog
+    except DuplicateMessage as exc:
+        raise InputError(
+            f"broken PO file: {exc}",
+            path=path,
+            line=exc.lineno,
+            hint="a message may be defined once per context; merge the two",
+        ) from exc
     except PoFileError as exc:
         line = getattr(exc, "lineno", None)
+        line = line + 1 if isinstance(line, int) else None  # Babel counts from 0
         message = str(exc).split(" on ")[0].split(":", 1)[-1].strip() or str(exc)
         raise InputError(
             f"broken PO file: {message}",

@@ -138,7 +138,9 @@ def serialise(catalog) -> bytes:  # type: ignore[no-untyped-def]
     from babel.messages.pofile import write_po
 
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=79, include_previous=True, sort_output=False)
+    # No "#| msgid" previous-text comments: Babel 2.18 wraps them as comment text, which
+    # breaks long strings across lines and makes the file invalid for msgfmt.
+    write_po(buffer, catalog, width=79, include_previous=False, sort_output=False)
     return buffer.getvalue()
 
 

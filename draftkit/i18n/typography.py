@@ -17,6 +17,9 @@ class Typography:
     quotes: tuple[str, str]
     inner_quotes: tuple[str, str]
     date_format: str = "long"
+    # Words written with a full stop that a paragraph may end with ("2025 г.", "etc."):
+    # the UN style keeps their stop when it sets a paragraph's final punctuation.
+    abbreviations: frozenset[str] = frozenset()
 
     def quote(self, text: str) -> str:
         return f"{self.quotes[0]}{text}{self.quotes[1]}"
@@ -30,9 +33,19 @@ class Typography:
 
 
 _PROFILES = {
-    "en": Typography("en", ("“", "”"), ("‘", "’")),
-    "ru": Typography("ru", ("«", "»"), ("„", "“")),
-    "ky": Typography("ky", ("«", "»"), ("„", "“")),
+    "en": Typography(
+        "en",
+        ("“", "”"),
+        ("‘", "’"),
+        abbreviations=frozenset({"etc", "e.g", "i.e", "No", "Inc", "Ltd"}),
+    ),
+    "ru": Typography(
+        "ru",
+        ("«", "»"),
+        ("„", "“"),
+        abbreviations=frozenset({"г", "гг", "т.д", "т.п", "др", "с", "№"}),
+    ),
+    "ky": Typography("ky", ("«", "»"), ("„", "“"), abbreviations=frozenset({"ж", "ж.б", "б.а"})),
 }
 
 

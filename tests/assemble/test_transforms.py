@@ -71,3 +71,13 @@ def test_plain_style_keeps_text_as_written() -> None:
     d = doc(Paragraph("operative", [Text("Urges States.")]))
     apply_style(d, "plain")
     assert plain_text(d.blocks[0].content) == "Urges States."
+
+
+def test_un_style_keeps_the_stop_of_a_closing_abbreviation() -> None:
+    d = Document(DocumentMeta(title="t", lang="ru"), [
+        Paragraph("preambular", [Text("принятую 4 марта 2025 г.")]),
+        Paragraph("operative", [Text("до 2030 г.")]),
+    ])
+    apply_style(d, "un")
+    assert [plain_text(b.content) for b in d.blocks] == ["принятую 4 марта 2025 г.,",
+                                                        "до 2030 г."]

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from draftkit.scaffold import create_project
+
+
+@dataclass
+class Starter:
+    root: Path
+
+    def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        result = subprocess.run(
+            [sys.executable, "-m", "draftkit", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        if check:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    def po(self, lang: str) -> Path:
+        return self.root / "locales" / lang / "LC_MESSAGES" / "messages.po"
+
+    def translate(self, lang: str, table: dict[str, str], *, default: str | None = None) -> None:
+        """Fill msgstrs: by msgid from ``table``, the rest with ``default`` + msgid (or leave)."""
+        path = self.po(lang)
+        with path.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        for message in catalog:
+            if not message.id:
+                continue
+            if message.id in table:
+                message.string = table[message.id]
+            elif default is not None:
+                message.string = f"{default}{message.id}"
+            message.flags.discard("fuzzy")
+        with path.open("wb") as fh:
+            write_po(fh, catalog, width=79)
+
+
+@pytest.fixture
+def starter(tmp_path: Path) -> Starter:
+    root = create_project(tmp_path / "forum")
+    config = root / "draftkit.toml"
+    config.write_text(
+        config.read_text().replace('locales = ["en"]', 'locales = ["en", "ru", "ky"]')
+    )
+    return Starter(root)
