@@ -32,8 +32,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 TARGET = 0.3  # seconds, for both commands
-HEAVY = ("weasyprint", "docx", "lxml", "pypdf", "PIL", "fontTools", "markdown_it", "ruamel",
-         "babel")
+HEAVY = (
+    "weasyprint",
+    "docx",
+    "lxml",
+    "pypdf",
+    "PIL",
+    "fontTools",
+    "markdown_it",
+    "ruamel",
+    "babel",
+)
 COMMANDS = {"draftkit --help": ["--help"], "draftkit check": ["check"]}
 
 
@@ -79,8 +88,14 @@ def imports(args: list[str], env: dict[str, str]) -> tuple[set[str], list[tuple[
     """Top-level packages imported by ``python -m draftkit ARGS``, and the costliest
     non-standard-library packages (the largest cumulative import time of any of their
     modules, which is the outermost import of the package)."""
-    done = subprocess.run([_python(), "-X", "importtime", "-m", "draftkit", *args], cwd=ROOT,
-                          env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [_python(), "-X", "importtime", "-m", "draftkit", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     costs: dict[str, int] = {}
     pattern = re.compile(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|\s*(\S+)")
     for line in done.stderr.splitlines():
@@ -88,9 +103,14 @@ def imports(args: list[str], env: dict[str, str]) -> tuple[set[str], list[tuple[
         if match:
             root = match.group(3).split(".")[0]
             costs[root] = max(costs.get(root, 0), int(match.group(2)))
-    top = sorted(((us, root) for root, us in costs.items()
-                  if root not in sys.stdlib_module_names and not root.startswith("_")),
-                 reverse=True)
+    top = sorted(
+        (
+            (us, root)
+            for root, us in costs.items()
+            if root not in sys.stdlib_module_names and not root.startswith("_")
+        ),
+        reverse=True,
+    )
     return set(costs), top
 
 
@@ -99,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command (5)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    print(f"bench_startup: {' '.join(_draftkit())} in {ROOT}, median of {args.runs} runs "
-          f"after one untimed run; target {TARGET:.1f} s")
+    print(
+        f"bench_startup: {' '.join(_draftkit())} in {ROOT}, median of {args.runs} runs "
+        f"after one untimed run; target {TARGET:.1f} s"
+    )
 
     with tempfile.TemporaryDirectory(prefix="draftkit-pycache-") as pycache:
         setups = {"no bytecode cache": _env(None), "bytecode cache": _env(pycache)}
@@ -110,20 +132,25 @@ def main(argv: list[str] | None = None) -> int:
                 seconds, status = timings([*_draftkit(), *cmd], env, args.runs)
                 med = statistics.median(seconds)
                 verdict = "met" if med <= TARGET else "NOT met"
-                print(f"   {name:<20} {label:<18} {med:9.3f} {min(seconds):7.3f}  "
-                      f"{verdict:<8} ({status})")
+                print(
+                    f"   {name:<20} {label:<18} {med:9.3f} {min(seconds):7.3f}  "
+                    f"{verdict:<8} ({status})"
+                )
         print("\n   for scale (bytecode cache):")
-        for name, code in (("bare interpreter", "pass"),
-                           ("import draftkit.cli.app", "import draftkit.cli.app")):
-            seconds, _status = timings([_python(), "-c", code], setups["bytecode cache"],
-                                       args.runs)
+        for name, code in (
+            ("bare interpreter", "pass"),
+            ("import draftkit.cli.app", "import draftkit.cli.app"),
+        ):
+            seconds, _status = timings([_python(), "-c", code], setups["bytecode cache"], args.runs)
             print(f"   {name:<39} {statistics.median(seconds):9.3f} {min(seconds):7.3f}")
 
         for cmd in COMMANDS.values():
             packages, top = imports(cmd, setups["bytecode cache"])
             heavy = ", ".join(f"{p} {'YES' if p in packages else 'no'}" for p in HEAVY)
-            print(f"\n   python -X importtime -m draftkit {' '.join(cmd)}: "
-                  f"{len(packages)} top-level packages imported")
+            print(
+                f"\n   python -X importtime -m draftkit {' '.join(cmd)}: "
+                f"{len(packages)} top-level packages imported"
+            )
             print(f"     imported? {heavy}")
             costly = ", ".join(f"{n} {c / 1000:.0f} ms" for c, n in top[:6])
             print(f"     costliest packages (cumulative import time): {costly}")

@@ -22,7 +22,11 @@ def main(argv: list[str]) -> int:
         build_args.append("--profile")
     started = time.perf_counter()
     status = 0
-    for script, args in (("bench_startup.py", []), ("bench_build.py", build_args)):
+    for script, args in (
+        ("bench_startup.py", []),
+        ("bench_build.py", build_args),
+        ("bench_i18n.py", []),
+    ):
         print(f"\n######## {script} {' '.join(args)}".rstrip(), flush=True)
         done = subprocess.run([sys.executable, str(HERE / script), *args], check=False)
         if done.returncode:

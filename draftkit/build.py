@@ -16,6 +16,7 @@ from draftkit.assemble.templating import TemplateSet
 from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock, publish_all
 from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
+from draftkit.i18n.typography import check_language
 from draftkit.project import FORMATS, Project
 
 CSS_NAME = "pdf/document.css"
@@ -100,6 +101,7 @@ def render_document(
 
 def translator_for(project: Project, lang: str) -> Translator | None:
     """None for the source language; the locale's catalog otherwise."""
+    check_language(lang)
     if lang == project.config.source_locale:
         return None
     path = catalog_path(project.locales_dir, lang)

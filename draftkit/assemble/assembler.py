@@ -63,6 +63,7 @@ def assemble(
         filters={
             "longdate": typo.long_date,
             "quote": typo.quote,
+            "full_stop": full_stop,
         },
     )
     xml = templates.render(name, {**context, "draft": False}, env)
@@ -87,6 +88,12 @@ def assemble(
     number_paragraphs(doc)
     apply_style(doc, meta.style)
     return Assembled(doc, templates, styles)
+
+
+def full_stop(text: str) -> str:
+    """End a sentence with one full stop, not a second after an abbreviation's."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def incomplete_translation(

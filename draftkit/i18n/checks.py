@@ -102,7 +102,8 @@ class Untranslated(Check):
     id = "same"
 
     def run(self, source: str, target: str) -> str | None:
-        if target.strip() == source.strip() and _LETTER.search(source):
+        words = _NOTE.sub("", _URL.sub("", Placeholders.pattern.sub("", source)))
+        if target.strip() == source.strip() and _LETTER.search(words):
             return "the translation is identical to the source (flag ignore-same if intended)"
         return None
 

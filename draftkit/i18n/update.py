@@ -35,9 +35,9 @@ def update(project: Project) -> list[UpdateReport]:
         raise DraftkitError(f"no {pot.name} yet", path=pot, hint="run 'draftkit i18n extract'")
     reports = []
     outputs: list[tuple[Path, bytes]] = []
+    template = read_catalog(pot)
     for lang in project.target_locales:
         path = catalog_path(project.locales_dir, lang)
-        template = read_catalog(pot)
         created = not path.is_file()
         if created:
             catalog = read_catalog(pot, locale=lang)
