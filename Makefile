@@ -18,7 +18,7 @@ syscheck: setup
 	@$(BIN)/python -m draftkit.syscheck
 
 demo: syscheck
-	$(BIN)/draftkit build
+	$(BIN)/draftkit build --lang all
 	@echo "Example documents are in build/<lang>/ (e.g. build/en/civic-forum-2025.pdf)."
 
 test: syscheck

@@ -8,7 +8,12 @@ from pathlib import Path
 from draftkit.assemble.context import ContextBuilder
 from draftkit.assemble.dkxml import parse_document
 from draftkit.assemble.templating import TemplateSet
-from draftkit.assemble.transforms import apply_style, number_notes, number_paragraphs
+from draftkit.assemble.transforms import (
+    apply_style,
+    number_notes,
+    number_paragraphs,
+    place_note_calls,
+)
 from draftkit.errors import DraftkitError, ErrorList, InputError
 from draftkit.i18n.catalogs import Missing, Translator
 from draftkit.i18n.typography import typography
@@ -81,12 +86,14 @@ def assemble(
         place=context["doc"].place,
         source=str(spec.path),
         draft=bool(missing),
+        item_label=typo.item_label,
     )
     parsed = parse_document(xml, meta, template=name, roles=styles.roles)
     doc = parsed.document
     number_notes(doc, parsed.note_texts, name)
     number_paragraphs(doc)
     apply_style(doc, meta.style)
+    place_note_calls(doc)
     return Assembled(doc, templates, styles)
 
 

@@ -53,20 +53,55 @@ def number_notes(doc: Document, note_texts: dict[str, list[Inline]], template: s
 
 
 def number_paragraphs(doc: Document) -> None:
-    """Operative paragraphs 1, 2, 3; sub-paragraphs (a), (b) and, nested, (i), (ii)."""
+    """Operative paragraphs 1, 2, 3; sub-paragraphs (a), (b) and, nested, (i), (ii), in
+    the label form of the document's language."""
     number = 0
+    pattern = doc.meta.item_label
     for block in doc.blocks:
         if block.role == "operative":
             number += 1
             block.number = number
             block.numbered = True
-        _label_items(block.items)
+        _label_items(block.items, pattern)
 
 
-def _label_items(items: list[SubParagraph]) -> None:
+def _label_items(items: list[SubParagraph], pattern: str) -> None:
     for index, item in enumerate(items, start=1):
-        item.label = f"({lower_letter(index) if item.level == 1 else lower_roman(index)})"
-        _label_items(item.children)
+        item.label = pattern.format(lower_letter(index) if item.level == 1 else lower_roman(index))
+        _label_items(item.children, pattern)
+
+
+def place_note_calls(doc: Document) -> None:
+    """Where the language wants note calls before punctuation ("процессах¹."), move a stop,
+    comma, semicolon or colon written before a call to after it."""
+    if not typography(doc.meta.lang).note_before_punctuation:
+        return
+    for inlines in doc.inline_sequences():
+        _calls_before_punctuation(inlines)
+
+
+def _calls_before_punctuation(inlines: list[Inline]) -> None:
+    index = 0
+    while index < len(inlines):
+        node = inlines[index]
+        if isinstance(node, Emph | Strong | Link):
+            _calls_before_punctuation(node.children)
+        follows = index + 1 < len(inlines) and isinstance(inlines[index + 1], NoteRef)
+        if isinstance(node, Text) and follows and node.text[-1:] in tuple(_FINAL):
+            mark = node.text[-1]
+            inlines[index] = Text(node.text[:-1])
+            end = index + 1  # past the calls, and the spaces between them
+            while end < len(inlines) and (
+                isinstance(inlines[end], NoteRef)
+                or (isinstance(inlines[end], Text) and not inlines[end].text.strip())  # type: ignore[union-attr]
+            ):
+                end += 1
+            after = inlines[end] if end < len(inlines) else None
+            if not (isinstance(after, Text) and after.text.startswith(mark)):
+                inlines.insert(end, Text(mark))
+            index = end
+        index += 1
+    inlines[:] = [n for n in inlines if not (isinstance(n, Text) and n.text == "")]
 
 
 _FINAL = ".,;:"

@@ -1,8 +1,16 @@
-"""The typography profile of each language, in one place.
+"""The typography profile of each language, in one place (see docs/typography.md).
 
-Dates come from CLDR through Babel; quotation marks do not (CLDR's delimiters are not in
-Babel), so they are listed here: “…” with nested ‘…’ for English, «…» with nested „…“ for
-Russian and Kyrgyz.
+- Dates: CLDR long format through Babel: en "March 4, 2025", ru "4 марта 2025 г.",
+  ky "2025-ж., 4-март".
+- Quotation marks (CLDR's delimiters are not in Babel, so they are listed here): “…” with
+  nested ‘…’ for English, «…» with nested „…“ for Russian and Kyrgyz.
+- Note calls: after the punctuation in English ("2030.¹", as the seed has it); before it
+  in Russian and Kyrgyz ("2030¹."), as their typography wants.
+- Sub-paragraph labels: (a) and (i) in English; a) and i) in Russian and Kyrgyz, as in UN
+  documents in Russian.
+- Abbreviations whose stop a paragraph's final punctuation keeps ("2025 г.,").
+- Hyphenation: Pyphen has dictionaries for en and ru but none for ky, so Kyrgyz text is not
+  hyphenated (templates/pdf/document.css sets ``hyphens: manual`` for ``:lang(ky)``).
 """
 
 from __future__ import annotations
@@ -20,6 +28,9 @@ class Typography:
     # Words written with a full stop that a paragraph may end with ("2025 г.", "etc."):
     # the UN style keeps their stop when it sets a paragraph's final punctuation.
     abbreviations: frozenset[str] = frozenset()
+    note_before_punctuation: bool = False
+    # "{}" is the letter or roman numeral: "({})" gives (a), "{})" gives a)
+    item_label: str = "({})"
 
     def quote(self, text: str) -> str:
         return f"{self.quotes[0]}{text}{self.quotes[1]}"
@@ -44,8 +55,17 @@ _PROFILES = {
         ("«", "»"),
         ("„", "“"),
         abbreviations=frozenset({"г", "гг", "т.д", "т.п", "др", "с", "№"}),
+        note_before_punctuation=True,
+        item_label="{})",
     ),
-    "ky": Typography("ky", ("«", "»"), ("„", "“"), abbreviations=frozenset({"ж", "ж.б", "б.а"})),
+    "ky": Typography(
+        "ky",
+        ("«", "»"),
+        ("„", "“"),
+        abbreviations=frozenset({"ж", "ж.б", "б.а"}),
+        note_before_punctuation=True,
+        item_label="{})",
+    ),
 }
 
 

@@ -103,6 +103,7 @@ class DocumentMeta:
     place: str = ""
     source: str = ""
     draft: bool = False
+    item_label: str = "({})"  # sub-paragraph label form: (a) or a)
 
 
 @dataclass(slots=True)

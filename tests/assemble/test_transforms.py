@@ -74,10 +74,59 @@ def test_plain_style_keeps_text_as_written() -> None:
 
 
 def test_un_style_keeps_the_stop_of_a_closing_abbreviation() -> None:
-    d = Document(DocumentMeta(title="t", lang="ru"), [
-        Paragraph("preambular", [Text("принятую 4 марта 2025 г.")]),
-        Paragraph("operative", [Text("до 2030 г.")]),
-    ])
+    d = Document(
+        DocumentMeta(title="t", lang="ru"),
+        [
+            Paragraph("preambular", [Text("принятую 4 марта 2025 г.")]),
+            Paragraph("operative", [Text("до 2030 г.")]),
+        ],
+    )
     apply_style(d, "un")
-    assert [plain_text(b.content) for b in d.blocks] == ["принятую 4 марта 2025 г.,",
-                                                        "до 2030 г."]
+    assert [plain_text(b.content) for b in d.blocks] == ["принятую 4 марта 2025 г.,", "до 2030 г."]
+
+
+def test_russian_note_calls_go_before_punctuation() -> None:
+    from draftkit.assemble.transforms import place_note_calls
+
+    d = Document(
+        DocumentMeta(title="t", lang="ru"),
+        [
+            Paragraph("preambular", [Text("в процессах."), NoteRef("a", "endnote")]),
+            Paragraph("operative", [Text("ЦУР 2030."), NoteRef("b", "footnote"), Text(".")]),
+            Paragraph(
+                "operative",
+                [
+                    Text("КР."),
+                    NoteRef("c", "endnote"),
+                    Text(" "),
+                    NoteRef("d", "endnote"),
+                    Text(" Далее"),
+                ],
+            ),
+        ],
+    )
+    number_notes(d, {k: [Text(k)] for k in "abcd"}, "t")
+    place_note_calls(d)
+    assert [plain_text(b.content) for b in d.blocks] == [
+        "в процессахi.",
+        "ЦУР 20301.",
+        "КРii iii. Далее",
+    ]
+
+
+def test_english_note_calls_stay_after_punctuation() -> None:
+    from draftkit.assemble.transforms import place_note_calls
+
+    d = doc(Paragraph("operative", [Text("SDG 2030."), NoteRef("b", "footnote")]))
+    number_notes(d, {"b": [Text("B")]}, "t")
+    place_note_calls(d)
+    assert plain_text(d.blocks[0].content) == "SDG 2030.1"
+
+
+def test_sub_paragraph_labels_follow_the_language() -> None:
+    d = Document(
+        DocumentMeta(title="t", lang="ru", item_label="{})"),
+        [Paragraph("operative", [Text("x")], items=[SubParagraph([Text("a")])])],
+    )
+    number_paragraphs(d)
+    assert d.blocks[0].items[0].label == "a)"

@@ -172,6 +172,7 @@ class DocxWriter:
         s1_left, s1_hang = self._indent("subparagraph1")
         s2_left, s2_hang = self._indent("subparagraph2")
         style = self.sheet.paragraph
+        label = self.doc.meta.item_label  # Word's level text: (%2) or %2)
         operative = oxml.abstract_num(
             self.operative_abstract,
             "draftkit operative paragraphs",
@@ -185,16 +186,36 @@ class DocxWriter:
                     if "operative" in style
                     else "",
                 },
-                {"fmt": "lowerLetter", "text": "(%2)", "left": s1_left, "hanging": s1_hang},
-                {"fmt": "lowerRoman", "text": "(%3)", "left": s2_left, "hanging": s2_hang},
+                {
+                    "fmt": "lowerLetter",
+                    "text": label.format("%2"),
+                    "left": s1_left,
+                    "hanging": s1_hang,
+                },
+                {
+                    "fmt": "lowerRoman",
+                    "text": label.format("%3"),
+                    "left": s2_left,
+                    "hanging": s2_hang,
+                },
             ],
         )
         items = oxml.abstract_num(
             self.items_abstract,
             "draftkit sub-paragraphs",
             [
-                {"fmt": "lowerLetter", "text": "(%1)", "left": s1_left, "hanging": s1_hang},
-                {"fmt": "lowerRoman", "text": "(%2)", "left": s2_left, "hanging": s2_hang},
+                {
+                    "fmt": "lowerLetter",
+                    "text": label.format("%1"),
+                    "left": s1_left,
+                    "hanging": s1_hang,
+                },
+                {
+                    "fmt": "lowerRoman",
+                    "text": label.format("%2"),
+                    "left": s2_left,
+                    "hanging": s2_hang,
+                },
             ],
         )
         self._abstracts = [operative, items]
