@@ -14,7 +14,7 @@ import pytest
 from draftkit.assemble import assemble
 from draftkit.assemble.assembler import Assembled
 from draftkit.assemble.templating import TemplateSet
-from draftkit.build import render
+from draftkit.build import render, translator_for
 from draftkit.fsutil import BuildClock
 from draftkit.project import Project
 
@@ -40,6 +40,7 @@ def assemble_file(project: Project, spec_path: Path, lang: str = "en") -> Assemb
         TemplateSet(project.templates_path),
         lang=lang,
         style=project.config.style,
+        translations=translator_for(project, lang),
     )
 
 
