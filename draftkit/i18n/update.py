@@ -52,6 +52,7 @@ def update(project: Project) -> list[UpdateReport]:
             catalog = read_catalog(path, locale=lang)
             old_ids = {(_key(m.id), m.context) for m in catalog if m.id}
             old_fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
+            revive_obsolete(catalog, template)
             old_obsolete = len(catalog.obsolete)
             catalog.update(
                 template,
@@ -79,6 +80,21 @@ def update(project: Project) -> list[UpdateReport]:
         )
     publish_all(outputs)
     return reports
+
+
+def revive_obsolete(catalog, template) -> int:  # type: ignore[no-untyped-def]
+    """A message that comes back (a clause restored) gets its obsolete translation back, as
+    msgmerge does; Babel's update alone would start it empty."""
+    revived = 0
+    for message in template:
+        if not message.id or catalog.get(message.id, context=message.context) is not None:
+            continue
+        key = catalog._key_for(message.id, message.context)
+        old = catalog.obsolete.pop(key, None)
+        if old is not None:
+            catalog[message.id] = old
+            revived += 1
+    return revived
 
 
 def _key(msgid: str | tuple[str, ...]) -> str:

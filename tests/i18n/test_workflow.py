@@ -138,9 +138,18 @@ def test_round_trip_and_stale_translations(starter: Starter) -> None:
     assert "ru/LC_MESSAGES/messages.po: 0 new, 0 newly fuzzy, 2 newly obsolete" in result
     after = starter.po("ru").read_bytes()
     assert after != before
+    assert '#~ msgctxt "decides-to-follow-up"' in after.decode("utf-8")
     again = starter.run("i18n", "update", check=True).stdout  # nothing changed: no rewrite
     assert "unchanged locales/ru" in again and starter.po("ru").read_bytes() == after
-    assert '#~ msgctxt "decides-to-follow-up"' in starter.po("ru").read_text(encoding="utf-8")
+
+    # the clause comes back: so does its translation, from the obsolete entry
+    clauses.write_text(text)
+    starter.run("i18n", "extract", check=True)
+    starter.run("i18n", "update", check=True)
+    restored = catalog(starter.po("ru"))
+    entry = restored.get("Decides", context="decides-to-follow-up")
+    assert entry is not None and entry.string == "RU Decides" and not entry.fuzzy
+    assert '#~ msgctxt "decides-to-follow-up"' not in starter.po("ru").read_text(encoding="utf-8")
 
 
 def test_status_counts_strings_and_words(starter: Starter) -> None:
