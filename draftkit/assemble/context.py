@@ -101,15 +101,31 @@ class ContextBuilder:
         translated = self.translations.pgettext(context, markup.source)
         if translated == markup.source:
             return markup.inlines
+        where = {
+            "path": self.translations.path,
+            "line": self.translations.line_of(context, markup.source),
+        }
         try:
-            return parse(translated)
+            inlines = parse(translated)
         except MarkupError as exc:
             raise InputError(
-                f"the {self.translations.lang} translation of {markup.source[:40]!r}…"
-                f" is not valid markup: {exc}",
-                path=self.translations.path,
+                f"the {self.translations.lang} translation is not valid markup: {exc}",
                 hint=exc.hint,
+                **where,
             ) from None
+        # Every language version must carry the same notes and parameters as the source.
+        for what, found in (
+            ("note references", lambda i: sorted((r.series, r.source) for r in note_refs(i))),
+            ("parameters", lambda i: sorted(placeholders(i))),
+        ):
+            if found(inlines) != found(markup.inlines):
+                raise InputError(
+                    f"the {self.translations.lang} translation has other {what} than its source",
+                    hint="keep every [^note] and {parameter} of the source text "
+                    "(draftkit i18n check lists them)",
+                    **where,
+                )
+        return inlines
 
     def _fill(
         self, markup: SourceMarkup, values: dict[str, str], use: ClauseUse, clause: Clause | None

@@ -130,6 +130,7 @@ class Translator(Protocol):
     def ngettext(self, singular: str, plural: str, n: int) -> str: ...
     def pgettext(self, context: str, message: str) -> str: ...
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str: ...
+    def line_of(self, context: str | None, message: str) -> int | None: ...
 
 
 class SourceLanguage:
@@ -142,6 +143,9 @@ class SourceLanguage:
 
     def gettext(self, message: str) -> str:
         return message
+
+    def line_of(self, context: str | None, message: str) -> int | None:
+        return None
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return singular if n == 1 else plural
@@ -206,6 +210,10 @@ class CatalogTranslator:
                 bool(entry and entry.fuzzy),
                 tuple(entry.locations) if entry else (),
             )
+
+    def line_of(self, context: str | None, message: str) -> int | None:
+        entry = self.catalog.get(message, context=context)
+        return entry.lineno if entry is not None else None
 
     def gettext(self, message: str) -> str:
         self._note(None, message)

@@ -150,3 +150,21 @@ def test_translator_markup_is_text(starter: Starter, tmp_path) -> None:
     from tests.security.test_canary import pdf_payload
 
     assert b"CANARY-PO-4412" not in pdf_payload(pdf)
+
+
+def test_build_refuses_a_translation_that_drops_a_note(starter: Starter) -> None:
+    starter.run("i18n", "extract", check=True)
+    starter.run("i18n", "update", check=True)
+    source = "our commitment to gender equality and the empowerment of all women and girls[^sdg-5]"
+    starter.translate("ru", {source: "нашу приверженность гендерному равенству"}, default="RU ")
+    result = starter.run("build", "--lang", "ru", "-f", "html")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    from babel.messages.pofile import read_po
+
+    with starter.po("ru").open("rb") as fh:  # the line of the entry's msgid
+        line = read_po(fh).get(source, context="reaffirming-gender-equality").lineno
+    assert result.stderr.startswith(
+        f"error: locales/ru/LC_MESSAGES/messages.po:{line}: the ru translation has other "
+        "note references than its source"
+    ), result.stderr
+    assert not (starter.root / "build").exists()
