@@ -7,6 +7,7 @@ DOCX, HTML and PDF writers only read it. No writer knows about YAML, templates o
 
 from draftkit.model.nodes import (
     Block,
+    Change,
     Document,
     DocumentMeta,
     Emph,
@@ -24,6 +25,7 @@ from draftkit.model.nodes import (
 
 __all__ = [
     "Block",
+    "Change",
     "Document",
     "DocumentMeta",
     "Emph",

@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-from draftkit.model.nodes import Emph, Inline, Link, NoteRef, Strong, Text
+from draftkit.model.nodes import Change, Emph, Inline, Link, NoteRef, Strong, Text
+
+_CHANGE_TAGS = {
+    "ins": ("ins", ""),
+    "del": ("del", ""),
+    "moveTo": ("ins", ' class="dk-move"'),
+    "moveFrom": ("del", ' class="dk-move"'),
+}
 
 
 def inlines_to_markup(inlines: list[Inline], note_call: Callable[[NoteRef], str]) -> Markup:
@@ -27,4 +34,8 @@ def inlines_to_markup(inlines: list[Inline], note_call: Callable[[NoteRef], str]
             parts.append(f'<a href="{escape(node.url)}">{inner}</a>')
         elif isinstance(node, NoteRef):
             parts.append(note_call(node))
+        elif isinstance(node, Change):
+            tag, attrs = _CHANGE_TAGS[node.kind]
+            inner = inlines_to_markup(node.children, note_call)
+            parts.append(f"<{tag}{attrs}>{inner}</{tag}>")
     return Markup("".join(parts))

@@ -41,7 +41,17 @@ class NoteRef:
     note: Note | None = None
 
 
-Inline = Text | Emph | Strong | Link | NoteRef
+@dataclass(slots=True)
+class Change:
+    """A tracked change (a redline): inserted, deleted or moved text, by whom and when."""
+
+    kind: Literal["ins", "del", "moveFrom", "moveTo"]
+    children: list[Inline]
+    author: str = "draftkit"
+    date: str = ""  # ISO 8601, e.g. 2025-03-04T00:00:00Z
+
+
+Inline = Text | Emph | Strong | Link | NoteRef | Change
 
 
 @dataclass(slots=True)
@@ -81,6 +91,7 @@ class Paragraph:
     items: list[SubParagraph] = field(default_factory=list)
     clause_id: str | None = None
     numbered: bool = False
+    change: Change | None = None  # the whole paragraph inserted, deleted or moved (redlines)
 
     def sub_paragraphs(self) -> Iterator[SubParagraph]:
         stack = list(reversed(self.items))
@@ -125,7 +136,7 @@ class Document:
 def walk(inlines: list[Inline]) -> Iterator[Inline]:
     for node in inlines:
         yield node
-        if isinstance(node, Emph | Strong | Link):
+        if isinstance(node, Emph | Strong | Link | Change):
             yield from walk(node.children)
 
 

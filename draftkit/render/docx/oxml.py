@@ -313,3 +313,44 @@ def style_element(
     if superscript:
         sub(rpr, "w:vertAlign", val="superscript")
     return style
+
+
+# -- tracked changes ---------------------------------------------------------------------
+
+
+def tracked(kind: str, change_id: int, author: str, date: str) -> etree._Element:
+    """A ``w:ins``, ``w:del``, ``w:moveFrom`` or ``w:moveTo`` to hold runs."""
+    element = el(f"w:{kind}", id=str(change_id), author=author)
+    if date:
+        element.set(qn("w:date"), date)
+    return element
+
+
+def mark_deleted_text(container: etree._Element) -> None:
+    """Text inside a deletion is ``w:delText``, not ``w:t`` (Word refuses the file otherwise)."""
+    for t in container.iter(qn("w:t")):
+        t.tag = qn("w:delText")
+
+
+def mark_paragraph(p: etree._Element, kind: str, change_id: int, author: str, date: str) -> None:
+    """Track the paragraph mark itself: the whole paragraph was inserted or deleted."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = sub(ppr, "w:rPr")
+    rpr.append(tracked(kind, change_id, author, date))
+
+
+def move_range(
+    kind: str, change_id: int, name: str, author: str, date: str, end: bool
+) -> etree._Element:
+    """``w:moveFromRangeStart``/``…End`` (or moveTo): a move pairs its two ranges by name."""
+    if end:
+        return el(f"w:{kind}RangeEnd", id=str(change_id))
+    element = el(f"w:{kind}RangeStart", id=str(change_id), name=name, author=author)
+    if date:
+        element.set(qn("w:date"), date)
+    return element

@@ -16,6 +16,7 @@ from lxml import etree
 
 from draftkit.fsutil import BuildClock
 from draftkit.model.nodes import (
+    Change,
     Document,
     Emph,
     Inline,
@@ -49,6 +50,7 @@ class DocxWriter:
         self.body = self.word.element.body
         self.notes_parts: dict[str, object] = {}
         self.style_ids: dict[str, str] = {}
+        self.change_id = 0
         # The default template already defines lists (List Number, List Bullet…): new
         # definitions take ids above the highest ones in use.
         numbering = self.word.part.numbering_part.element
@@ -265,6 +267,13 @@ class DocxWriter:
             elif isinstance(node, NoteRef) and node.note is not None:
                 self._note(node.note)
                 parent.append(oxml.note_reference_run(node.series, node.note.number))
+            elif isinstance(node, Change):
+                self.change_id += 1
+                wrapper = oxml.tracked(node.kind, self.change_id, node.author, node.date)
+                self._runs(wrapper, node.children, italic=italic, bold=bold, style=style)
+                if node.kind in ("del", "moveFrom"):
+                    oxml.mark_deleted_text(wrapper)
+                parent.append(wrapper)
 
     def _note(self, note: Note) -> None:
         part = self.notes_parts[note.series]
@@ -282,6 +291,11 @@ class DocxWriter:
 
     def _block(self, block: Paragraph) -> None:
         p = self._paragraph(block.role)
+        if block.change is not None:
+            # Word tracks a paragraph's own mark as ins/del; a move is ins/del of the mark too.
+            kind = {"moveTo": "ins", "moveFrom": "del"}.get(block.change.kind, block.change.kind)
+            self.change_id += 1
+            oxml.mark_paragraph(p, kind, self.change_id, block.change.author, block.change.date)
         if block.numbered:
             oxml.number_paragraph(p, self.operative_num, 0)
         lead_style = self.sheet.character.get("lead")
