@@ -247,6 +247,7 @@ def new(
 
 
 def main() -> None:
+    import draftkit.cli.diff  # noqa: F401  (registers the diff command)
     import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
 
     app()

@@ -1,0 +1,320 @@
+"""Comparing two clause sets: what was added, removed, modified, moved or renamed.
+
+Clauses are matched by id first. Of the clauses left over on both sides, a removed and an
+added clause of the same kind whose texts are the same or nearly so are one clause whose
+id changed (a rename, reported with its similarity). A matched clause is *moved* when it
+left the longest run of clauses that kept their relative order, which is how a reader
+sees a move: one clause taken out and put elsewhere, not every clause after it shifted.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from draftkit.diff.words import Span, Token, changed, diff_tokens, similarity, tokenize
+from draftkit.library.clauses import Clause, SubItem
+from draftkit.model.labels import lower_letter, lower_roman
+
+ChangeKind = Literal["added", "removed", "modified", "moved", "renamed"]
+RENAME_THRESHOLD = 0.75
+
+
+@dataclass(slots=True)
+class Placed:
+    """A clause where it stands on one side: its file (as shown) and its position."""
+
+    clause: Clause
+    file: str
+    position: int
+
+    @property
+    def line(self) -> int:
+        return self.clause.line
+
+
+@dataclass(slots=True)
+class TextChange:
+    """A changed piece of text: the lead, the text or one sub-paragraph."""
+
+    field: str  # "lead", "text", "item (b)", "item (b)(ii)"
+    spans: list[Span]
+
+    def old(self) -> str:
+        return "".join(s.text for s in self.spans if s.op != "insert")
+
+    def new(self) -> str:
+        return "".join(s.text for s in self.spans if s.op != "delete")
+
+
+@dataclass(slots=True)
+class SetChange:
+    """A changed set or value: tags, kind, title, parameters, notes."""
+
+    field: str
+    old: object
+    new: object
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClauseChange:
+    kind: ChangeKind
+    old: Placed | None
+    new: Placed | None
+    texts: list[TextChange] = field(default_factory=list)
+    values: list[SetChange] = field(default_factory=list)
+    moved: bool = False
+    similarity: float | None = None  # renames only
+
+    @property
+    def id(self) -> str:
+        return (self.new or self.old).clause.id  # type: ignore[union-attr]
+
+    @property
+    def modified(self) -> bool:
+        return bool(self.texts or self.values)
+
+
+@dataclass(slots=True)
+class LibraryDiff:
+    old_label: str
+    new_label: str
+    old_count: int
+    new_count: int
+    changes: list[ClauseChange]
+
+    def count(self, kind: str) -> int:
+        if kind == "moved":
+            return sum(1 for c in self.changes if c.moved)
+        if kind == "modified":
+            return sum(1 for c in self.changes if c.kind in ("modified", "renamed") and c.modified)
+        return sum(1 for c in self.changes if c.kind == kind)
+
+    @property
+    def unchanged(self) -> int:
+        return self.new_count - sum(1 for c in self.changes if c.new is not None)
+
+    def summary(self) -> dict[str, int]:
+        kinds = ("added", "removed", "modified", "moved", "renamed")
+        return {kind: self.count(kind) for kind in kinds} | {"unchanged": self.unchanged}
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.changes)
+
+
+# -- texts of a clause ---------------------------------------------------------------
+
+
+def item_texts(
+    items: list[SubItem], prefix: str = "", level: int = 1
+) -> Iterable[tuple[str, SubItem]]:
+    for n, item in enumerate(items, start=1):
+        label = f"{prefix}({lower_letter(n) if level == 1 else lower_roman(n)})"
+        yield label, item
+        yield from item_texts(item.items, label, level + 1)
+
+
+def clause_tokens(clause: Clause) -> list[Token]:
+    """Everything a reader reads of a clause, for similarity."""
+    tokens = tokenize(clause.lead.inlines) + [Token(" ")] + tokenize(clause.text.inlines)
+    for _, item in item_texts(clause.items):
+        tokens += [Token(" ")] + tokenize(item.text.inlines)
+    return tokens
+
+
+def _note_keys(clause: Clause) -> list[str]:
+    keys: list[str] = []
+    for ref, _ in clause.note_refs():
+        key = f"en:{ref.source}" if ref.series == "endnote" else ref.source
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def compare_texts(old: Clause, new: Clause) -> list[TextChange]:
+    out: list[TextChange] = []
+    for name, a, b in (
+        ("lead", old.lead.inlines, new.lead.inlines),
+        ("text", old.text.inlines, new.text.inlines),
+    ):
+        spans = diff_tokens(tokenize(a), tokenize(b))
+        if changed(spans):
+            out.append(TextChange(name, spans))
+    old_items = dict(item_texts(old.items))
+    new_items = dict(item_texts(new.items))
+    for label in [*new_items, *(k for k in old_items if k not in new_items)]:
+        a = tokenize(old_items[label].text.inlines) if label in old_items else []
+        b = tokenize(new_items[label].text.inlines) if label in new_items else []
+        spans = diff_tokens(a, b)
+        if changed(spans):
+            out.append(TextChange(f"item {label}", spans))
+    return out
+
+
+def compare_values(old: Clause, new: Clause) -> list[SetChange]:
+    out: list[SetChange] = []
+    for name in ("kind", "title"):
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            out.append(SetChange(name, a, b))
+    for name, a_list, b_list in (
+        ("tags", old.tags, new.tags),
+        ("notes", _note_keys(old), _note_keys(new)),
+        ("params", list(old.params), list(new.params)),
+    ):
+        added = [x for x in b_list if x not in a_list]
+        removed = [x for x in a_list if x not in b_list]
+        if added or removed:
+            out.append(SetChange(name, a_list, b_list, added, removed))
+    defaults = {
+        name: (param.default, new.params[name].default)
+        for name, param in old.params.items()
+        if name in new.params and param.default != new.params[name].default
+    }
+    for name, (a, b) in defaults.items():
+        out.append(SetChange(f"default of {{{name}}}", a, b))
+    return out
+
+
+# -- matching --------------------------------------------------------------------------
+
+
+def _signature(clause: Clause) -> tuple:
+    return (clause.kind, tuple(t.key for t in clause_tokens(clause)))
+
+
+def _renames(removed: list[Placed], added: list[Placed]) -> list[tuple[Placed, Placed, float]]:
+    """Pairs of (removed, added) that are one clause under a new id."""
+    pairs: list[tuple[Placed, Placed, float]] = []
+    by_signature: dict[tuple, list[Placed]] = {}
+    for placed in added:
+        by_signature.setdefault(_signature(placed.clause), []).append(placed)
+    left: list[Placed] = []
+    taken: set[int] = set()
+    for placed in removed:
+        candidates = by_signature.get(_signature(placed.clause))
+        if candidates:
+            match = candidates.pop(0)
+            taken.add(id(match))
+            pairs.append((placed, match, 1.0))
+        else:
+            left.append(placed)
+    rest = [p for p in added if id(p) not in taken]
+    if not left or not rest:
+        return pairs
+    # Near matches: score every pair of the same kind by shared words first (cheap), then
+    # run the real word diff on the few best candidates only.
+    tokens = {id(p): clause_tokens(p.clause) for p in (*left, *rest)}
+    words = {key: {t.key for t in value if t.text.strip()} for key, value in tokens.items()}
+    scored: list[tuple[float, int, int]] = []
+    for i, old in enumerate(left):
+        a = words[id(old)]
+        best: list[tuple[float, int]] = []
+        for j, new in enumerate(rest):
+            if new.clause.kind != old.clause.kind:
+                continue
+            b = words[id(new)]
+            overlap = len(a & b) / (len(a | b) or 1)
+            if overlap >= 0.5:
+                best.append((overlap, j))
+        for _, j in sorted(best, reverse=True)[:3]:
+            ratio = similarity(tokens[id(old)], tokens[id(rest[j])])
+            if ratio >= RENAME_THRESHOLD:
+                scored.append((ratio, i, j))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for ratio, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((left[i], rest[j], round(ratio, 3)))
+    return pairs
+
+
+def stayed_in_order(pairs: Sequence[tuple[Placed, Placed]]) -> set[int]:
+    """Indexes of the pairs in the longest run that kept its order (patience-style LIS)."""
+    order = sorted(range(len(pairs)), key=lambda k: pairs[k][0].position)
+    tails: list[int] = []  # new positions
+    tail_index: list[int] = []
+    back: list[int] = [-1] * len(order)
+    for rank, k in enumerate(order):
+        value = pairs[k][1].position
+        at = bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            tail_index.append(rank)
+        else:
+            tails[at] = value
+            tail_index[at] = rank
+        back[rank] = tail_index[at - 1] if at > 0 else -1
+    keep: set[int] = set()
+    rank = tail_index[-1] if tail_index else -1
+    while rank >= 0:
+        keep.add(order[rank])
+        rank = back[rank]
+    return keep
+
+
+def compare_clause_sets(
+    old: Sequence[Placed], new: Sequence[Placed], old_label: str = "old", new_label: str = "new"
+) -> LibraryDiff:
+    """Every difference between two clause sets, in the new set's order."""
+    old_by_id = {p.clause.id: p for p in old}
+    new_by_id = {p.clause.id: p for p in new}
+    pairs: list[tuple[Placed, Placed]] = [
+        (old_by_id[p.clause.id], p) for p in new if p.clause.id in old_by_id
+    ]
+    renamed = _renames(
+        [p for p in old if p.clause.id not in new_by_id],
+        [p for p in new if p.clause.id not in old_by_id],
+    )
+    similarity_of = {id(b): ratio for _, b, ratio in renamed}
+    pairs += [(a, b) for a, b, _ in renamed]
+    stayed = stayed_in_order(pairs)
+    changes: list[ClauseChange] = []
+    paired_old = {id(a) for a, _ in pairs}
+    paired_new = {id(b) for _, b in pairs}
+    for k, (a, b) in enumerate(pairs):
+        texts = compare_texts(a.clause, b.clause)
+        values = compare_values(a.clause, b.clause)
+        moved = k not in stayed
+        is_rename = id(b) in similarity_of
+        if not (texts or values or moved or is_rename):
+            continue
+        kind: ChangeKind = "renamed" if is_rename else "modified" if (texts or values) else "moved"
+        changes.append(ClauseChange(kind, a, b, texts, values, moved, similarity_of.get(id(b))))
+    for p in new:
+        if id(p) not in paired_new:
+            changes.append(ClauseChange("added", None, p, _whole(p.clause, "insert")))
+    for p in old:
+        if id(p) not in paired_old:
+            changes.append(ClauseChange("removed", p, None, _whole(p.clause, "delete")))
+    # A removed clause is shown where it stood: after the new place of the clause that
+    # preceded it on the old side.
+    anchors = sorted((a.position, b.position) for a, b in pairs)
+    anchor_old = [a for a, _ in anchors]
+
+    def order(change: ClauseChange) -> tuple[int, int, int]:
+        if change.new is not None:
+            return (change.new.position, 0, 0)
+        at = bisect_left(anchor_old, change.old.position)  # type: ignore[union-attr]
+        return (anchors[at - 1][1] if at else -1, 1, change.old.position)  # type: ignore[union-attr]
+
+    changes.sort(key=order)
+    return LibraryDiff(old_label, new_label, len(old), len(new), changes)
+
+
+def _whole(clause: Clause, op: Literal["insert", "delete"]) -> list[TextChange]:
+    out = []
+    if clause.lead.source:
+        out.append(TextChange("lead", [Span(op, tuple(tokenize(clause.lead.inlines)))]))
+    out.append(TextChange("text", [Span(op, tuple(tokenize(clause.text.inlines)))]))
+    for label, item in item_texts(clause.items):
+        out.append(TextChange(f"item {label}", [Span(op, tuple(tokenize(item.text.inlines)))]))
+    return out

@@ -1,0 +1,286 @@
+"""What ``draftkit diff`` compares, resolved from its arguments, and the comparison itself.
+
+The arguments read as git diff's do: two folders or files; two revisions and optional
+paths after ``--``; one revision (against the working tree); none (``HEAD`` against the
+working tree). ``--document`` compares two assembled resolutions instead of clause sets,
+``lang`` compares the translated texts and lists translations that went stale.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from draftkit.diff.clauses import LibraryDiff, Placed, compare_clause_sets
+from draftkit.diff.documents import DocumentDiff, compare_documents
+from draftkit.diff.sides import (
+    DiffError,
+    Side,
+    clause_files,
+    folder_side,
+    is_revision,
+    load_clauses,
+    repo_top,
+    revision_side,
+)
+from draftkit.errors import DraftkitError
+from draftkit.library.clauses import Clause, Markup, SubItem
+
+
+@dataclass
+class Request:
+    args: list[str]
+    paths: list[str]
+    document: bool = False
+    lang: str | None = None
+    ignore_renumbering: bool = False
+    labels: tuple[str, str] | None = None  # as a git diff driver: the file's path
+
+
+@dataclass
+class Result:
+    diff: LibraryDiff | DocumentDiff
+    lang: str
+    stale: list[dict[str, Any]] | None
+    sides: tuple[Side, Side]
+    redline_styles: Any = None  # the new side's style sheet, for a redline
+    new_document: Any = None
+
+
+def _project_root(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / "draftkit.toml").is_file():
+            return folder
+    return None
+
+
+def resolve_sides(request: Request, cwd: Path, stack: ExitStack) -> tuple[Side, Side]:
+    args, paths = list(request.args), list(request.paths)
+    whole_project = request.document or request.lang is not None
+    if len(args) == 2 and not paths and all(Path(a).exists() for a in args):
+        return folder_side("old", Path(args[0])), folder_side("new", Path(args[1]))
+    revs: list[str] = []
+    for arg in args:
+        if len(revs) < 2 and not paths and Path(arg).exists() and not is_revision(arg, cwd):
+            paths.append(arg)
+        elif len(revs) < 2 and not (paths and Path(arg).exists()):
+            revs.append(arg)
+        else:
+            paths.append(arg)
+    if not revs:
+        revs = ["HEAD"]
+    project = _project_root(cwd)
+    default = [str(_relative(project / "clauses", cwd))] if project else ["."]
+    if whole_project and project is not None:
+        # A document or a catalog needs the whole project of that revision: its library,
+        # templates and locales.
+        archive_paths = [str(_relative(project, cwd))]
+    else:
+        archive_paths = paths or default
+    old = stack.enter_context(_closing(revision_side("old", revs[0], archive_paths, cwd)))
+    if len(revs) > 1:
+        new = stack.enter_context(_closing(revision_side("new", revs[1], archive_paths, cwd)))
+    else:
+        new = Side("new", "working tree", cwd, display_root=cwd)
+        new.targets = [Path(p) for p in archive_paths]
+        for target in new.targets:
+            if not target.exists():
+                raise DiffError(f"new side (working tree): no such file or folder: {target}")
+    if whole_project:
+        targets = paths or default
+        prefix = archive_paths[0]
+        for side in (old, new):
+            base = side.root / _git_prefix(cwd) if side.display_prefix else cwd
+            side.targets = [base / t for t in targets]
+            side.project_root = base / prefix  # type: ignore[attr-defined]
+    return old, new
+
+
+def _git_prefix(cwd: Path) -> str:
+    top = repo_top(cwd)
+    return str(cwd.resolve().relative_to(top.resolve())) if top else ""
+
+
+def _relative(path: Path, cwd: Path) -> Path:
+    try:
+        return path.resolve().relative_to(cwd.resolve())
+    except ValueError:
+        return path
+
+
+class _closing:
+    def __init__(self, side: Side) -> None:
+        self.side = side
+
+    def __enter__(self) -> Side:
+        return self.side
+
+    def __exit__(self, *exc: object) -> None:
+        self.side.close()
+
+
+# -- comparing -------------------------------------------------------------------------
+
+
+def side_project(side: Side):  # type: ignore[no-untyped-def]
+    from draftkit.project import Project
+
+    root = getattr(side, "project_root", None)
+    if root is None:
+        first = side.targets[0] if side.targets else side.root
+        root = _project_root(first if first.exists() else side.root)
+    if root is None or not (Path(root) / "draftkit.toml").is_file():
+        raise DiffError(
+            f"{side.role} side ({side.label}): not inside a draftkit project",
+            hint="--document and --lang need a project (draftkit.toml) on both sides",
+        )
+    try:
+        return Project.load(Path(root))
+    except DraftkitError as exc:
+        raise side.fail(exc) from None
+
+
+def translated_clauses(side: Side, placed: list[Placed], lang: str):  # type: ignore[no-untyped-def]
+    """The clauses with their texts in ``lang``, and the translator (which records what
+    had no translation)."""
+    from draftkit.build import translator_for
+    from draftkit.library.markup import MarkupError, parse
+
+    project = side_project(side)
+    if lang == project.config.source_locale:
+        return placed, None
+    try:
+        translator = translator_for(project, lang)
+    except DraftkitError as exc:
+        raise side.fail(exc) from None
+
+    def tr(markup: Markup, context: str) -> Markup:
+        if not markup.source:
+            return markup
+        text = translator.pgettext(context, markup.source)
+        if text == markup.source:
+            return markup
+        try:
+            return Markup(text, parse(text), markup.line)
+        except MarkupError as exc:
+            line = translator.line_of(context, markup.source)
+            raise side.fail(
+                DraftkitError(
+                    f"the {lang} translation is not valid markup: {exc}",
+                    path=translator.path,
+                    line=line,
+                )
+            ) from None
+
+    def items(clause: Clause, subs: list[SubItem]) -> list[SubItem]:
+        return [SubItem(tr(i.text, clause.id), items(clause, i.items)) for i in subs]
+
+    out = []
+    for p in placed:
+        c = p.clause
+        clause = replace(c, lead=tr(c.lead, c.id), text=tr(c.text, c.id), items=items(c, c.items))
+        out.append(Placed(clause, p.file, p.position))
+    return out, translator
+
+
+def stale_translations(
+    side: Side, diff: LibraryDiff, translator: Any, lang: str
+) -> list[dict[str, Any]]:
+    """Changed or added clauses whose new text has no finished translation."""
+    if translator is None:
+        return []
+    changed = {
+        c.id for c in diff.changes if c.new is not None and (c.modified or c.kind == "added")
+    }
+    out = []
+    for (context, message), missing in translator.missing.items():
+        if context not in changed:
+            continue
+        out.append(
+            {
+                "clause": context,
+                "lang": lang,
+                "state": "fuzzy" if missing.fuzzy else "untranslated",
+                "text": message,
+                "catalog": side.display(Path(translator.path)) if translator.path else None,
+                "line": translator.line_of(context, message),
+            }
+        )
+    return out
+
+
+def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
+    if request.labels is not None:
+        old = folder_side("old", Path(request.args[0]))
+        new = folder_side("new", Path(request.args[1]))
+        old.label, new.label = request.labels
+    else:
+        old, new = resolve_sides(request, cwd, stack)
+    if request.document:
+        return _documents(request, old, new)
+    old_placed = load_clauses(old, clause_files(old)) if old.targets[0].exists() else []
+    new_placed = load_clauses(new, clause_files(new)) if new.targets[0].exists() else []
+    lang = request.lang
+    stale = None
+    if lang is not None:
+        old_placed, _ = translated_clauses(old, old_placed, lang)
+        new_placed, translator = translated_clauses(new, new_placed, lang)
+    diff = compare_clause_sets(old_placed, new_placed, old.label, new.label)
+    if lang is not None:
+        stale = stale_translations(new, diff, translator, lang)
+    source = lang or "en"
+    return Result(diff, source, stale, (old, new))
+
+
+def _documents(request: Request, old: Side, new: Side) -> Result:
+    assembled = []
+    for side in (old, new):
+        specs = [t for t in side.targets if t.is_file()]
+        if len(specs) != 1:
+            raise DiffError(
+                f"{side.role} side ({side.label}): --document compares one document spec, "
+                f"found {len(specs)}",
+                hint="name it: draftkit diff v1.yaml v2.yaml --document, "
+                "or draftkit diff REV1 REV2 --document -- documents/x.yaml",
+            )
+        assembled.append(_assemble(side, specs[0], request.lang))
+    diff = compare_documents(
+        assembled[0].document,
+        assembled[1].document,
+        old.label,
+        new.label,
+        ignore_renumbering=request.ignore_renumbering,
+    )
+    lang = request.lang or assembled[1].document.meta.lang
+    return Result(
+        diff,
+        lang,
+        None,
+        (old, new),
+        redline_styles=assembled[1].styles,
+        new_document=assembled[1].document,
+    )
+
+
+def _assemble(side: Side, spec_path: Path, lang: str | None):  # type: ignore[no-untyped-def]
+    from draftkit.assemble import assemble
+    from draftkit.assemble.templating import TemplateSet
+    from draftkit.build import translator_for
+
+    project = side_project(side)
+    try:
+        spec = project.load_document(spec_path)
+        language = lang or spec.lang or project.config.source_locale
+        return assemble(
+            spec,
+            project.library,
+            TemplateSet(project.templates_path),
+            lang=language,
+            style=project.config.style,
+            translations=translator_for(project, language),
+            allow_incomplete=True,
+        )
+    except DraftkitError as exc:
+        raise side.fail(exc) from None

@@ -1,0 +1,198 @@
+"""The two sides of a diff: folders, files, or a project as it was at a git revision.
+
+A git revision is read from the object store (``git archive``) into a temporary folder;
+the user's working tree is never touched. Errors name the side and the file as the user
+knows it (``HEAD~3:clauses/gender.yaml:12``), and exit with status 2, as diff(1) does for
+trouble.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from draftkit.diff.clauses import Placed
+from draftkit.errors import DraftkitError, ErrorList
+from draftkit.library.clauses import load_clause_file
+
+Role = Literal["old", "new"]
+
+
+class DiffError(DraftkitError):
+    """Trouble reading one side of a diff: diff(1)'s exit status 2."""
+
+    exit_code = 2
+
+
+@dataclass
+class Side:
+    """One side of a diff as files on disk, and how to name them to the user."""
+
+    role: Role
+    label: str  # as the user wrote it: "clauses-v1/", "HEAD~3", "working tree"
+    root: Path  # where the files are (a temporary folder for a revision)
+    display_prefix: str = ""  # "HEAD~3:" for a revision
+    display_root: Path | None = None  # for a folder: paths are shown relative to this
+    targets: list[Path] = field(default_factory=list)  # the files or folders compared
+    _tmp: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
+
+    def display(self, path: Path) -> str:
+        base = self.root if self.display_prefix else (self.display_root or Path.cwd())
+        try:
+            rel = path.resolve().relative_to(base.resolve())
+        except ValueError:
+            rel = path
+        return f"{self.display_prefix}{rel.as_posix()}"
+
+    def fail(self, exc: DraftkitError) -> DiffError:
+        """The error, with the side named and paths shown as the user knows them."""
+        if isinstance(exc, ErrorList):
+            exc = exc.errors[0]
+        path = self.display(exc.path) if exc.path is not None else None
+        error = DiffError(f"{self.role} side ({self.label}): {exc.message}", hint=exc.hint)
+        error.path = Path(path) if path else None
+        error.line = exc.line
+        return error
+
+    def close(self) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+# -- git -----------------------------------------------------------------------------
+
+
+def _git(args: list[str], cwd: Path, *, binary: bool = False) -> subprocess.CompletedProcess:
+    if shutil.which("git") is None:
+        raise DiffError("git is not installed", hint="install git to compare revisions")
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=not binary, check=False
+    )
+
+
+def repo_top(cwd: Path) -> Path | None:
+    result = _git(["rev-parse", "--show-toplevel"], cwd)
+    return Path(result.stdout.strip()) if result.returncode == 0 else None
+
+
+def is_revision(name: str, cwd: Path) -> bool:
+    if repo_top(cwd) is None:
+        return False
+    result = _git(["rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], cwd)
+    return result.returncode == 0
+
+
+def revision_side(role: Role, rev: str, paths: list[str], cwd: Path) -> Side:
+    """The files under ``paths`` (relative to ``cwd``) as they are in ``rev``."""
+    top = repo_top(cwd)
+    if top is None:
+        raise DiffError(
+            f"{role} side: '{rev}' is not a file or folder, and {cwd} is not in a git repository",
+            hint="name two folders or files, or run inside a git repository",
+        )
+    if not is_revision(rev, cwd):
+        raise DiffError(
+            f"{role} side: unknown revision or path '{rev}'",
+            hint="name a commit, branch or tag (git log), or an existing file or folder",
+        )
+    prefix = _git(["rev-parse", "--show-prefix"], cwd).stdout.strip()
+    full = [_join(prefix, p) for p in paths] or ([prefix.rstrip("/")] if prefix else [])
+    tmp = tempfile.TemporaryDirectory(prefix="draftkit-diff-")
+    result = _git(["archive", "--format=tar", rev, "--", *full], top, binary=True)
+    if result.returncode != 0:
+        tmp.cleanup()
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        missing = [p for p in full if f"'{p}'" in " ".join(message)]
+        raise DiffError(
+            f"{role} side: {missing[0] if missing else ' '.join(full)} does not exist in {rev}"
+            if missing or "did not match" in " ".join(message)
+            else f"{role} side: git archive {rev} failed: {message[-1] if message else '?'}",
+            hint=f"see what {rev} holds with: git ls-tree -r --name-only {rev}",
+        )
+    with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
+        # The "data" filter refuses links and paths that leave the folder.
+        archive.extractall(tmp.name, filter="data")
+    root = Path(tmp.name)
+    return Side(
+        role, rev, root, display_prefix=f"{rev}:", targets=[root / p for p in full], _tmp=tmp
+    )
+
+
+def _join(prefix: str, path: str) -> str:
+    joined = Path(prefix) / path if prefix else Path(path)
+    parts: list[str] = []
+    for part in joined.parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts) or "."
+
+
+def folder_side(role: Role, path: Path) -> Side:
+    if not path.exists():
+        raise DiffError(
+            f"{role} side: no such file or folder: {path}",
+            hint="name two existing folders or files, or two git revisions",
+        )
+    return Side(role, str(path), Path.cwd(), display_root=Path.cwd(), targets=[path])
+
+
+# -- clause sets ---------------------------------------------------------------------
+
+
+def clause_files(side: Side) -> list[Path]:
+    """The clause files of a side: the files named, the ``*.yaml`` in the folders named
+    (for a project folder, its ``clauses/``)."""
+    files: list[Path] = []
+    for root in side.targets:
+        if root.is_file():
+            files.append(root)
+        elif (root / "draftkit.toml").is_file():
+            files += sorted((root / "clauses").rglob("*.yaml"))
+        elif root.is_dir():
+            files += sorted(root.rglob("*.yaml"))
+    return files
+
+
+def load_clauses(side: Side, files: list[Path]) -> list[Placed]:
+    placed: list[Placed] = []
+    seen: dict[str, Placed] = {}
+    for path in files:
+        try:
+            clauses = load_clause_file(path)
+        except DraftkitError as exc:
+            raise side.fail(exc) from None
+        shown = side.display(path)
+        for clause in clauses:
+            first = seen.get(clause.id)
+            if first is not None:
+                raise side.fail(
+                    DraftkitError(
+                        f"duplicate clause id '{clause.id}' (first in {first.file}:{first.line})",
+                        path=path,
+                        line=clause.line,
+                        hint="rename one of them",
+                    )
+                )
+            seen[clause.id] = Placed(clause, shown, len(placed))
+            placed.append(seen[clause.id])
+    return placed
+
+
+@contextmanager
+def opened(side: Side) -> Iterator[Side]:
+    try:
+        yield side
+    finally:
+        side.close()
