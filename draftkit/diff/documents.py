@@ -73,6 +73,9 @@ class DocumentDiff:
     new_count: int
     changes: list[BlockChange]
     notes: list[NoteChange]
+    # Every matched pair (old index, new index, moved), unchanged ones included: what a
+    # redline needs to lay both versions out as one document.
+    pairs: list[tuple[int, int, bool]] = field(default_factory=list)
 
     def count(self, kind: str) -> int:
         if kind == "moved":
@@ -232,6 +235,7 @@ def compare_documents(
         len(new.blocks),
         changes,
         compare_notes(old, new),
+        [(a.position, b.position, k not in stayed) for k, (a, b) in enumerate(pairs)],
     )
 
 

@@ -47,6 +47,7 @@ class Result:
     sides: tuple[Side, Side]
     redline_styles: Any = None  # the new side's style sheet, for a redline
     new_document: Any = None
+    old_document: Any = None
 
 
 def _project_root(start: Path) -> Path | None:
@@ -261,6 +262,7 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
         (old, new),
         redline_styles=assembled[1].styles,
         new_document=assembled[1].document,
+        old_document=assembled[0].document,
     )
 
 

@@ -49,6 +49,7 @@ class Change:
     children: list[Inline]
     author: str = "draftkit"
     date: str = ""  # ISO 8601, e.g. 2025-03-04T00:00:00Z
+    name: str = ""  # a move's two halves share a name
 
 
 Inline = Text | Emph | Strong | Link | NoteRef | Change

@@ -7,6 +7,8 @@ footnotes and endnotes are real Word notes (lower-roman endnotes, as the seed ha
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -51,6 +53,7 @@ class DocxWriter:
         self.notes_parts: dict[str, object] = {}
         self.style_ids: dict[str, str] = {}
         self.change_id = 0
+        self._move_ids: dict[int, int] = {}
         # The default template already defines lists (List Number, List Bullet…): new
         # definitions take ids above the highest ones in use.
         numbering = self.word.part.numbering_part.element
@@ -291,19 +294,19 @@ class DocxWriter:
 
     def _block(self, block: Paragraph) -> None:
         p = self._paragraph(block.role)
-        if block.change is not None:
-            # Word tracks a paragraph's own mark as ins/del; a move is ins/del of the mark too.
-            kind = {"moveTo": "ins", "moveFrom": "del"}.get(block.change.kind, block.change.kind)
-            self.change_id += 1
-            oxml.mark_paragraph(p, kind, self.change_id, block.change.author, block.change.date)
         if block.numbered:
             oxml.number_paragraph(p, self.operative_num, 0)
+        self._track_paragraph(p, block.change)  # after numPr: w:rPr comes last in w:pPr
         lead_style = self.sheet.character.get("lead")
         if block.lead:
             self._runs(p, block.lead, style=self.style_ids[lead_style.name] if lead_style else None)
             if block.content:
-                p.append(oxml.run(" ", lang=self.lang))
+                space: list[Inline] = [Text(" ")]
+                if block.change is not None:
+                    space = [replace(block.change, children=space)]
+                self._runs(p, space)
         self._runs(p, block.content)
+        self._close_move(p, block.change)
         if block.items:
             if block.numbered:
                 num_id, base = self.operative_num, 1
@@ -312,14 +315,38 @@ class DocxWriter:
                 self.next_num_id += 1
                 self._nums.append(oxml.num(num_id, self.items_abstract, (0, 1)))
             for item in block.items:
-                self._item(item, num_id, base)
+                self._item(item, num_id, base, block.change)
 
-    def _item(self, item: SubParagraph, num_id: int, base: int) -> None:
+    def _track_paragraph(self, p: etree._Element, change: Change | None) -> None:
+        """A paragraph inserted, deleted or moved as a whole: its mark is tracked too, and
+        a move's paragraph sits inside a named move range (Word pairs the two halves)."""
+        if change is None:
+            return
+        self.change_id += 1
+        oxml.mark_paragraph(p, change.kind, self.change_id, change.author, change.date)
+        if change.kind in ("moveFrom", "moveTo"):
+            self.change_id += 1
+            self._move_ids[id(p)] = self.change_id
+            start = oxml.move_range(
+                change.kind, self.change_id, change.name, change.author, change.date, end=False
+            )
+            p.find(qn("w:pPr")).addnext(start)  # type: ignore[union-attr]
+
+    def _close_move(self, p: etree._Element, change: Change | None) -> None:
+        if change is not None and change.kind in ("moveFrom", "moveTo"):
+            move_id = self._move_ids.pop(id(p))
+            p.append(oxml.move_range(change.kind, move_id, change.name, "", "", end=True))
+
+    def _item(
+        self, item: SubParagraph, num_id: int, base: int, change: Change | None = None
+    ) -> None:
         p = self._paragraph(f"subparagraph{item.level}")
         oxml.number_paragraph(p, num_id, base + item.level - 1)
+        self._track_paragraph(p, change)
         self._runs(p, item.content)
+        self._close_move(p, change)
         for child in item.children:
-            self._item(child, num_id, base)
+            self._item(child, num_id, base, change)
 
     def write(self) -> bytes:
         self._setup()
