@@ -29,6 +29,8 @@ class Placed:
     clause: Clause
     file: str
     position: int
+    folder_file: str = ""  # the file relative to the folder compared: same file, both sides
+    after: str | None = None  # the id of the clause before it, on its side
 
     @property
     def line(self) -> int:
@@ -276,6 +278,9 @@ def compare_clause_sets(
     )
     similarity_of = {id(b): ratio for _, b, ratio in renamed}
     pairs += [(a, b) for a, b, _ in renamed]
+    for side in (old, new):
+        for k, p in enumerate(side):
+            p.after = side[k - 1].clause.id if k else None
     stayed = stayed_in_order(pairs)
     changes: list[ClauseChange] = []
     paired_old = {id(a) for a, _ in pairs}

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from draftkit.diff.clauses import ClauseChange, LibraryDiff, SetChange, TextChange
 from draftkit.diff.documents import BlockChange, DocumentDiff, NoteChange
+from draftkit.diff.terminal import moved_text
 from draftkit.diff.words import Span, Token
 from draftkit.project import builtin_templates_dir
 
@@ -98,7 +99,7 @@ def _clause(change: ClauseChange, side_by_side: bool) -> tuple[str, str, str]:
         title = f"{change.old.clause.id} → {change.id}"
         info.append(f"similarity {change.similarity:.0%}" if change.similarity is not None else "")
     if change.moved and change.old and change.new:
-        info.append(f"moved: position {change.old.position + 1} → {change.new.position + 1}")
+        info.append(f"moved: {moved_text(change)}")
     body = [_field(t, side_by_side) for t in change.texts] + [_value(v) for v in change.values]
     ident = anchor("clause", change.id)
     section = _section(change.kind, ident, title, f"{placed.file}:{placed.line}", info, body)

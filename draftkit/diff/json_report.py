@@ -45,6 +45,7 @@ def _placed(placed: Placed | None) -> dict[str, Any] | None:
         "file": placed.file,
         "line": placed.line,
         "position": placed.position + 1,
+        "after": placed.after,
     }
 
 

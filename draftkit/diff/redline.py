@@ -17,6 +17,7 @@ from typing import Any
 
 from draftkit.diff.clauses import ClauseChange, LibraryDiff, TextChange
 from draftkit.diff.documents import DocumentDiff
+from draftkit.diff.terminal import moved_text
 from draftkit.diff.words import Span, Token
 from draftkit.fsutil import BuildClock
 from draftkit.model.nodes import (
@@ -90,7 +91,7 @@ def _clause_paragraphs(red: Redline, change: ClauseChange) -> list[Paragraph]:
     if change.kind == "renamed" and change.old is not None:
         heading = f"renamed: {change.old.clause.id} → {change.id}"
     if change.moved and change.old and change.new:
-        heading += f" (moved: {change.old.position + 1} → {change.new.position + 1})"
+        heading += f" (moved: {moved_text(change)})"
     out = [Paragraph("heading", [Text(heading)]), Paragraph("dateline", [Text(placed.file)])]
     texts: dict[str, TextChange] = {t.field: t for t in change.texts}
     whole = {"added": "ins", "removed": "del"}.get(change.kind)

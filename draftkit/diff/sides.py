@@ -174,6 +174,7 @@ def load_clauses(side: Side, files: list[Path]) -> list[Placed]:
         except DraftkitError as exc:
             raise side.fail(exc) from None
         shown = side.display(path)
+        folder_file = _within(path, side.targets)
         for clause in clauses:
             first = seen.get(clause.id)
             if first is not None:
@@ -185,9 +186,19 @@ def load_clauses(side: Side, files: list[Path]) -> list[Placed]:
                         hint="rename one of them",
                     )
                 )
-            seen[clause.id] = Placed(clause, shown, len(placed))
+            seen[clause.id] = Placed(clause, shown, len(placed), folder_file)
             placed.append(seen[clause.id])
     return placed
+
+
+def _within(path: Path, targets: list[Path]) -> str:
+    for target in targets:
+        if target.is_dir():
+            try:
+                return path.relative_to(target).as_posix()
+            except ValueError:
+                continue
+    return path.name
 
 
 @contextmanager

@@ -81,6 +81,16 @@ def _value_line(change: SetChange) -> Text:
     return Text(f"    {change.field}: {change.old!r} → {change.new!r}")
 
 
+def moved_text(change: ClauseChange) -> str:
+    assert change.old is not None and change.new is not None
+    was = change.old.after or "the start"
+    now = change.new.after or "the start"
+    text = f"now after {now} (was after {was})"
+    if change.old.folder_file != change.new.folder_file:
+        text += f", from {change.old.file} to {change.new.file}"
+    return text
+
+
 def clause_entry(change: ClauseChange, color: bool, context: int) -> Iterator[Text]:
     if change.kind == "renamed":
         assert change.old is not None
@@ -94,10 +104,7 @@ def clause_entry(change: ClauseChange, color: bool, context: int) -> Iterator[Te
     where = f"{placed.file}:{placed.line}"
     yield _head(change.kind, title, where, color)
     if change.moved and change.old and change.new:
-        moved = f"    moved: position {change.old.position + 1} → {change.new.position + 1}"
-        if change.old.file != change.new.file:
-            moved += f" ({change.old.file} → {change.new.file})"
-        yield Text(moved)
+        yield Text(f"    moved: {moved_text(change)}")
     yield from _text_lines(change.texts, color, context)
     for value in change.values:
         yield _value_line(value)

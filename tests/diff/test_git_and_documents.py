@@ -1,0 +1,196 @@
+"""Git revisions (read from the object store), the git diff driver, and two versions of an
+assembled resolution (renumbering, moves)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.diff.helpers import FIXTURES, diff, git
+
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with two commits: v1 then v2 of its clause library."""
+    root = tmp_path_factory.mktemp("history")
+    (root / "draftkit.toml").write_text('[project]\nname = "history"\n')
+    shutil.copytree(FIXTURES / "v1", root / "clauses")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "v1")
+    shutil.rmtree(root / "clauses")
+    shutil.copytree(FIXTURES / "v2", root / "clauses")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "v2")
+    return root
+
+
+def test_two_revisions_with_a_path(history: Path) -> None:
+    result = diff("HEAD~1", "HEAD", "--format", "json", "--", "clauses/", cwd=history)
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"]["renamed"] == 2 and data["summary"]["added"] == 1
+    files = {c["new"]["file"] for c in data["changes"] if c["new"]}
+    assert files == {"HEAD:clauses/library.yaml", "HEAD:clauses/cyrillic.yaml"}
+
+
+def test_revision_against_the_working_tree_leaves_it_alone(history: Path) -> None:
+    before = (history / "clauses" / "library.yaml").read_bytes()
+    status = git(history, "status", "--porcelain")
+    result = diff("HEAD~1", cwd=history)  # HEAD~1 against the working tree, clauses/
+    assert result.returncode == 1, result.stderr
+    assert "renamed    old-name → new-name" in result.stdout
+    assert (history / "clauses" / "library.yaml").read_bytes() == before
+    assert git(history, "status", "--porcelain") == status
+    assert diff("HEAD", cwd=history).returncode == 0
+
+
+def test_unknown_revision_and_missing_path_are_trouble(history: Path) -> None:
+    unknown = diff("no-such-rev", "HEAD", "--", "clauses/", cwd=history)
+    assert unknown.returncode == 2
+    assert "old side: unknown revision or path 'no-such-rev'" in unknown.stderr
+    missing = diff("HEAD~1", "HEAD", "--", "nothere/", cwd=history)
+    assert missing.returncode == 2
+    assert "nothere does not exist in HEAD~1" in missing.stderr
+    assert "Traceback" not in unknown.stderr + missing.stderr
+
+
+def test_malformed_yaml_in_one_revision_names_the_revision(history: Path) -> None:
+    path = history / "clauses" / "library.yaml"
+    good = path.read_text()
+    path.write_text(good.replace("kind: preambular", "kind: [preambular", 1))
+    git(history, "commit", "-qam", "broken")
+    try:
+        result = diff("HEAD~1", "HEAD", "--", "clauses/", cwd=history)
+        assert result.returncode == 2
+        assert (
+            "error: HEAD:clauses/library.yaml:4: new side (HEAD): malformed YAML" in result.stderr
+        )
+    finally:
+        git(history, "reset", "-q", "--hard", "HEAD~1")
+
+
+def test_git_diff_driver(history: Path) -> None:
+    (history / ".gitattributes").write_text("clauses/*.yaml diff=draftkit\n")
+    driver = f"{sys.executable} -m draftkit diff --git-driver"
+    result = subprocess.run(
+        [
+            "git",
+            "-c",
+            f"diff.draftkit.command={driver}",
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--",
+            "clauses/",
+        ],
+        cwd=history,
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(history)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "draftkit diff a/clauses/library.yaml b/clauses/library.yaml" in result.stdout
+    assert "= renamed    old-name → new-name" in result.stdout
+
+
+# -- documents ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example resolution and a v2: two operative paragraphs swapped, one removed, one
+    written in, the forum's name edited."""
+    root = tmp_path_factory.mktemp("docs")
+    for name in ("draftkit.toml", "sources.yaml"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("clauses", "locales", "documents"):
+        shutil.copytree(REPO / folder, root / folder)
+    v1 = (root / "documents" / "civic-forum-2025.yaml").read_text()
+    v2 = (
+        v1.replace(
+            "  - strengthen-cross-sector-collaboration\n  - include-womens-rights-in-state-programmes\n",
+            "  - include-womens-rights-in-state-programmes\n  - strengthen-cross-sector-collaboration\n",
+        )
+        .replace("  - business-csr-action-plans\n", "")
+        .replace(
+            "  - monitor-gender-commitments\n",
+            "  - monitor-gender-commitments\n  - {text: Calls upon the Government to publish an annual report.}\n",
+        )
+        .replace("Gender Inclusion”", "Gender Inclusion and Peace”")
+    )
+    assert v2.count("\n") == v1.count("\n")  # one line removed, one added
+    # Same file name, so the same catalog entries (document:civic-forum-2025) apply.
+    (root / "v2").mkdir()
+    (root / "v2" / "civic-forum-2025.yaml").write_text(v2)
+    return root
+
+
+def test_document_diff_shows_renumbering_as_such(two_versions: Path) -> None:
+    result = diff(
+        "documents/civic-forum-2025.yaml",
+        "v2/civic-forum-2025.yaml",
+        "--document",
+        "-f",
+        "json",
+        cwd=two_versions,
+    )
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["mode"] == "document"
+    kinds = {(c["kind"], c["id"]) for c in data["changes"]}
+    assert ("removed", "business-csr-action-plans") in kinds
+    assert ("moved", "strengthen-cross-sector-collaboration") in kinds
+    assert any(kind == "added" for kind, _ in kinds)
+    renumbered = {c["id"]: c["renumbered"] for c in data["changes"] if c["kind"] == "renumbered"}
+    # 5 was "monitor-gender-commitments": the removed paragraph before it makes it 4.
+    assert renumbered["monitor-gender-commitments"] == {"old": 5, "new": 4}
+    # Unchanged operative paragraphs whose number stayed are not reported at all.
+    assert "support-womens-economic-empowerment" not in {c["id"] for c in data["changes"]}
+    subtitle = next(c for c in data["changes"] if c["id"].startswith("subtitle"))
+    assert {"op": "insert", "text": " and Peace"} in subtitle["texts"][0]["words"]
+
+
+def test_ignore_renumbering(two_versions: Path) -> None:
+    result = diff(
+        "documents/civic-forum-2025.yaml",
+        "v2/civic-forum-2025.yaml",
+        "--document",
+        "--ignore-renumbering",
+        "-f",
+        "json",
+        cwd=two_versions,
+    )
+    data = json.loads(result.stdout)
+    assert data["summary"]["renumbered"] == 0
+    assert all(c["renumbered"] is None for c in data["changes"])
+
+
+def test_document_diff_in_russian(two_versions: Path) -> None:
+    result = diff(
+        "documents/civic-forum-2025.yaml",
+        "v2/civic-forum-2025.yaml",
+        "--document",
+        "--lang",
+        "ru",
+        cwd=two_versions,
+    )
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    # The removed paragraph in its Russian translation; the paragraph written into v2 has
+    # none yet, so v2 is a draft translation with that paragraph in English.
+    removed = next(line for line in out.splitlines() if "removed" in line)
+    assert "business-csr-action-plans" in removed
+    assert "[-Вместе с деловыми кругами подготовить" in out
+    assert "{+Calls upon the Government to publish an annual report.+}" in out
+    assert "+ added      draftmark" in out
