@@ -31,3 +31,8 @@ def git(cwd: Path, *args: str) -> str:
         check=True,
     )
     return result.stdout
+
+
+# Two operative paragraphs of the example resolution, swapped to make a move.
+FIRST = "  - strengthen-cross-sector-collaboration\n"
+SECOND = "  - include-womens-rights-in-state-programmes\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.diff.helpers import FIXTURES, diff, git
+from tests.diff.helpers import FIRST, FIXTURES, SECOND, diff, git
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -119,13 +119,14 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     v1 = (root / "documents" / "civic-forum-2025.yaml").read_text()
     v2 = (
         v1.replace(
-            "  - strengthen-cross-sector-collaboration\n  - include-womens-rights-in-state-programmes\n",
-            "  - include-womens-rights-in-state-programmes\n  - strengthen-cross-sector-collaboration\n",
+            FIRST + SECOND,
+            SECOND + FIRST,
         )
         .replace("  - business-csr-action-plans\n", "")
         .replace(
             "  - monitor-gender-commitments\n",
-            "  - monitor-gender-commitments\n  - {text: Calls upon the Government to publish an annual report.}\n",
+            "  - monitor-gender-commitments\n"
+            "  - {text: Calls upon the Government to publish an annual report.}\n",
         )
         .replace("Gender Inclusion”", "Gender Inclusion and Peace”")
     )
