@@ -10,7 +10,7 @@ sees a move: one clause taken out and put elsewhere, not every clause after it s
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,19 +22,48 @@ ChangeKind = Literal["added", "removed", "modified", "moved", "renamed"]
 RENAME_THRESHOLD = 0.75
 
 
-@dataclass(slots=True)
 class Placed:
-    """A clause where it stands on one side: its file (as shown) and its position."""
+    """A clause where it stands on one side: its file (as shown) and its position.
 
-    clause: Clause
-    file: str
-    position: int
-    folder_file: str = ""  # the file relative to the folder compared: same file, both sides
-    after: str | None = None  # the id of the clause before it, on its side
+    A clause whose text is the same on both sides need not be parsed to be compared:
+    it is then placed with a loader, called only if a report needs the clause itself."""
+
+    __slots__ = ("_clause", "_load", "file", "folder_file", "position", "previous")
+
+    def __init__(
+        self,
+        clause: Clause | None,
+        file: str,
+        position: int,
+        folder_file: str = "",
+        load: Callable[[], Clause] | None = None,
+    ) -> None:
+        self._clause = clause
+        self._load = load
+        self.file = file
+        self.position = position
+        self.folder_file = folder_file  # relative to the folder compared: same file, both sides
+        self.previous: Placed | None = None
+
+    @property
+    def clause(self) -> Clause:
+        if self._clause is None:
+            assert self._load is not None
+            self._clause = self._load()
+        return self._clause
+
+    @property
+    def parsed(self) -> bool:
+        return self._clause is not None
 
     @property
     def line(self) -> int:
         return self.clause.line
+
+    @property
+    def after(self) -> str | None:
+        """The id of the clause before it, on its side."""
+        return self.previous.clause.id if self.previous is not None else None
 
 
 @dataclass(slots=True)
@@ -183,6 +212,24 @@ def compare_values(old: Clause, new: Clause) -> list[SetChange]:
     return out
 
 
+def _sources(items: list[SubItem]) -> list:
+    return [(i.text.source, _sources(i.items)) for i in items]
+
+
+def same_source(old: Clause, new: Clause) -> bool:
+    """The same as written (a cheap test that spares the word diff of most clauses)."""
+    return (
+        old.kind == new.kind
+        and old.title == new.title
+        and old.lead.source == new.lead.source
+        and old.text.source == new.text.source
+        and old.tags == new.tags
+        and _sources(old.items) == _sources(new.items)
+        and {k: (p.help, p.default) for k, p in old.params.items()}
+        == {k: (p.help, p.default) for k, p in new.params.items()}
+    )
+
+
 # -- matching --------------------------------------------------------------------------
 
 
@@ -264,32 +311,46 @@ def stayed_in_order(pairs: Sequence[tuple[Placed, Placed]]) -> set[int]:
 
 
 def compare_clause_sets(
-    old: Sequence[Placed], new: Sequence[Placed], old_label: str = "old", new_label: str = "new"
+    old: Sequence[Placed],
+    new: Sequence[Placed],
+    old_label: str = "old",
+    new_label: str = "new",
+    identical: Sequence[tuple[Placed, Placed]] = (),
 ) -> LibraryDiff:
-    """Every difference between two clause sets, in the new set's order."""
-    old_by_id = {p.clause.id: p for p in old}
-    new_by_id = {p.clause.id: p for p in new}
-    pairs: list[tuple[Placed, Placed]] = [
-        (old_by_id[p.clause.id], p) for p in new if p.clause.id in old_by_id
-    ]
+    """Every difference between two clause sets, in the new set's order.
+
+    ``identical`` pairs clauses already known to be the same, word for word (see
+    :func:`draftkit.diff.sides.load_sides`); they are only checked for moves."""
+    known = {id(p) for pair in identical for p in pair}
+    old_by_id = {p.clause.id: p for p in old if id(p) not in known}
+    new_by_id = {p.clause.id: p for p in new if id(p) not in known}
+    pairs: list[tuple[Placed, Placed]] = list(identical)
+    pairs += [(old_by_id[key], p) for key, p in new_by_id.items() if key in old_by_id]
     renamed = _renames(
-        [p for p in old if p.clause.id not in new_by_id],
-        [p for p in new if p.clause.id not in old_by_id],
+        [p for key, p in old_by_id.items() if key not in new_by_id],
+        [p for key, p in new_by_id.items() if key not in old_by_id],
     )
     similarity_of = {id(b): ratio for _, b, ratio in renamed}
     pairs += [(a, b) for a, b, _ in renamed]
     for side in (old, new):
         for k, p in enumerate(side):
-            p.after = side[k - 1].clause.id if k else None
+            p.previous = side[k - 1] if k else None
     stayed = stayed_in_order(pairs)
     changes: list[ClauseChange] = []
     paired_old = {id(a) for a, _ in pairs}
     paired_new = {id(b) for _, b in pairs}
     for k, (a, b) in enumerate(pairs):
-        texts = compare_texts(a.clause, b.clause)
-        values = compare_values(a.clause, b.clause)
         moved = k not in stayed
         is_rename = id(b) in similarity_of
+        if id(a) in known:
+            if moved:
+                changes.append(ClauseChange("moved", a, b, [], [], True))
+            continue
+        if same_source(a.clause, b.clause):
+            texts, values = [], []
+        else:
+            texts = compare_texts(a.clause, b.clause)
+            values = compare_values(a.clause, b.clause)
         if not (texts or values or moved or is_rename):
             continue
         kind: ChangeKind = "renamed" if is_rename else "modified" if (texts or values) else "moved"

@@ -22,6 +22,7 @@ from draftkit.diff.sides import (
     folder_side,
     is_revision,
     load_clauses,
+    load_sides,
     repo_top,
     revision_side,
 )
@@ -182,7 +183,7 @@ def translated_clauses(side: Side, placed: list[Placed], lang: str):  # type: ig
     for p in placed:
         c = p.clause
         clause = replace(c, lead=tr(c.lead, c.id), text=tr(c.text, c.id), items=items(c, c.items))
-        out.append(Placed(clause, p.file, p.position))
+        out.append(Placed(clause, p.file, p.position, p.folder_file))
     return out, translator
 
 
@@ -221,14 +222,18 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
         old, new = resolve_sides(request, cwd, stack)
     if request.document:
         return _documents(request, old, new)
-    old_placed = load_clauses(old, clause_files(old)) if old.targets[0].exists() else []
-    new_placed = load_clauses(new, clause_files(new)) if new.targets[0].exists() else []
     lang = request.lang
     stale = None
     if lang is not None:
+        # Translations can change where the source did not: every clause is compared.
+        old_placed = load_clauses(old, clause_files(old))
+        new_placed = load_clauses(new, clause_files(new))
         old_placed, _ = translated_clauses(old, old_placed, lang)
         new_placed, translator = translated_clauses(new, new_placed, lang)
-    diff = compare_clause_sets(old_placed, new_placed, old.label, new.label)
+        identical: list = []
+    else:
+        old_placed, new_placed, identical = load_sides(old, new)
+    diff = compare_clause_sets(old_placed, new_placed, old.label, new.label, identical)
     if lang is not None:
         stale = stale_translations(new, diff, translator, lang)
     source = lang or "en"

@@ -9,6 +9,7 @@ trouble.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tarfile
@@ -21,7 +22,7 @@ from typing import Literal
 
 from draftkit.diff.clauses import Placed
 from draftkit.errors import DraftkitError, ErrorList
-from draftkit.library.clauses import load_clause_file
+from draftkit.library.clauses import Clause, load_clause_file
 
 Role = Literal["old", "new"]
 
@@ -199,6 +200,165 @@ def _within(path: Path, targets: list[Path]) -> str:
             except ValueError:
                 continue
     return path.name
+
+
+# -- the fast path: clauses whose text did not change are not parsed ------------------------
+
+_HEADER = re.compile(r"clauses:[ \t]*(#.*)?\n?")
+_ITEM = re.compile(r"( *)- ")
+# Anything that could make one item's meaning depend on another's, or that the splitter
+# below does not follow: tabs, document markers, anchors, aliases and tags.
+_UNSAFE = re.compile(r"\t|^(---|\.\.\.)|(^|[:\[{,-])[ ]+[&*!]", re.M)
+
+
+def split_items(text: str) -> list[tuple[int, str]] | None:
+    """The items of a clause file in the usual layout, as (first line, text) each; None
+    when the file is laid out otherwise (then it is parsed whole).
+
+    In a block sequence an item ends where a line starts with the sequence's own "- " at
+    its own indentation: a block or multi-line scalar inside an item is indented deeper,
+    so such a line cannot be part of it."""
+    if _UNSAFE.search(text):
+        return None
+    lines = text.splitlines(keepends=True)
+    k = 0
+    while k < len(lines) and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
+        k += 1
+    if k == len(lines) or not _HEADER.fullmatch(lines[k]):
+        return None
+    items: list[tuple[int, list[str]]] = []
+    indent: str | None = None
+    for number, line in enumerate(lines[k + 1 :], start=k + 2):
+        stripped = line.strip()
+        if indent is None:
+            if not stripped or stripped.startswith("#"):
+                continue
+            match = _ITEM.match(line)
+            if match is None:
+                return None
+            indent = match.group(1)
+        if line.startswith(indent + "- "):
+            items.append((number, [line]))
+        elif stripped and not stripped.startswith("#") and not line.startswith(indent + " "):
+            return None  # a line left of the items: not one sequence
+        elif items:
+            items[-1][1].append(line)
+    return [(first, "".join(chunk)) for first, chunk in items]
+
+
+def _parse_chunk(path: Path, first: int, text: str) -> Clause:
+    # Blank lines in front keep the line numbers of the whole file.
+    (clause,) = load_clause_file(path, "clauses:\n" + "\n" * (first - 2) + text)
+    return clause
+
+
+def load_sides(
+    old: Side, new: Side
+) -> tuple[list[Placed], list[Placed], list[tuple[Placed, Placed]]]:
+    """Both sides' clauses, and the pairs that are the same text on both sides.
+
+    A clause written the same on both sides is the same clause: those are paired by
+    their text and not parsed at all (unless a report asks for one, say because it
+    moved); only the rest of each file is parsed, with its line numbers kept."""
+    files = {side.role: clause_files(side) for side in (old, new)}
+    texts: dict[str, dict[Path, str]] = {"old": {}, "new": {}}
+    chunks: dict[str, dict[Path, list[tuple[int, str]] | None]] = {"old": {}, "new": {}}
+    for side in (old, new):
+        for path in files[side.role]:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+                chunks[side.role][path] = None  # the loader reports it
+            else:
+                chunks[side.role][path] = split_items(text)
+            texts[side.role][path] = text
+    pool: dict[str, list[tuple[Path, int]]] = {}
+    for path, items in chunks["old"].items():
+        for index, (_, text) in enumerate(items or []):
+            pool.setdefault(text, []).append((path, index))
+    pooled = {key: list(reversed(value)) for key, value in pool.items()}
+    twin: dict[tuple[Path, int], tuple[Path, int]] = {}  # new chunk -> old chunk
+    for path, items in chunks["new"].items():
+        for index, (_, text) in enumerate(items or []):
+            if pooled.get(text):
+                twin[(path, index)] = pooled[text].pop()
+    matched_old = set(twin.values())
+    placed: dict[tuple[str, Path, int], Placed] = {}
+    result: dict[str, list[Placed]] = {}
+    for side in (old, new):
+        role = side.role
+        matched = set(twin) if role == "new" else matched_old
+        out: list[Placed] = []
+        seen: dict[str, Placed] = {}
+        for path in files[role]:
+            items = chunks[role][path]
+            shown, folder_file = side.display(path), _within(path, side.targets)
+            if items is None:
+                parsed = _load_file(side, path)
+                for clause in parsed:
+                    out.append(_unique(side, seen, Placed(clause, shown, len(out), folder_file)))
+                continue
+            rest = [
+                (first, text) for i, (first, text) in enumerate(items) if (path, i) not in matched
+            ]
+            parsed = iter(_load_file(side, path, _blanked(texts[role][path], rest)) if rest else [])
+            for i, (first, text) in enumerate(items):
+                if (path, i) in matched:
+                    p = Placed(None, shown, len(out), folder_file, _loader(side, path, first, text))
+                    placed[(role, path, i)] = p
+                    out.append(p)
+                else:
+                    clause = next(parsed)
+                    out.append(_unique(side, seen, Placed(clause, shown, len(out), folder_file)))
+        result[role] = out
+    identical = [
+        (placed[("old", *old_key)], placed[("new", *new_key)]) for new_key, old_key in twin.items()
+    ]
+    return result["old"], result["new"], identical
+
+
+def _blanked(text: str, keep: list[tuple[int, str]]) -> str:
+    """The file with only the ``keep`` items left, each on its own lines."""
+    lines = ["\n"] * (text.count("\n") + 1)
+    lines[0] = "clauses:\n"
+    for first, chunk in keep:
+        for offset, line in enumerate(chunk.splitlines(keepends=True)):
+            lines[first - 1 + offset] = line if line.endswith("\n") else line + "\n"
+    return "".join(lines)
+
+
+def _loader(side: Side, path: Path, first: int, text: str):  # type: ignore[no-untyped-def]
+    def load() -> Clause:
+        try:
+            return _parse_chunk(path, first, text)
+        except DraftkitError as exc:
+            raise side.fail(exc) from None
+
+    return load
+
+
+def _load_file(side: Side, path: Path, text: str | None = None) -> list[Clause]:
+    try:
+        return load_clause_file(path, text)
+    except DraftkitError as exc:
+        raise side.fail(exc) from None
+
+
+def _unique(side: Side, seen: dict[str, Placed], placed: Placed) -> Placed:
+    clause = placed.clause
+    first = seen.get(clause.id)
+    if first is not None:
+        raise side.fail(
+            DraftkitError(
+                f"duplicate clause id '{clause.id}' (first in {first.file}:{first.line})",
+                path=clause.path,
+                line=clause.line,
+                hint="rename one of them",
+            )
+        )
+    seen[clause.id] = placed
+    return placed
 
 
 @contextmanager
