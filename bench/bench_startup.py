@@ -40,7 +40,7 @@ HEAVY = (
     "PIL",
     "fontTools",
     "markdown_it",
-    "ruamel",
+    "yaml",
     "babel",
 )
 COMMANDS = {"draftkit --help": ["--help"], "draftkit check": ["check"]}

@@ -1,8 +1,11 @@
 """Reading YAML content files with line numbers, as data only.
 
-ruamel.yaml's round-trip loader keeps the line of every key and item, which is what lets
-every error name ``file:line``. It builds plain mappings, sequences and scalars only: a
-``!!python/object`` tag or any other custom tag is rejected, never constructed.
+PyYAML's composer (libyaml's C parser when available) gives every node its line, which
+is what lets every error name ``file:line``. Nodes become plain mappings, lists and
+scalars of YAML 1.2's core schema (``yes``/``no`` stay text, as in YAML 1.2; dates are
+dates). Only plain data is accepted: an explicit tag other than a core one (``!!python/…``,
+``!custom``), a merge key and an anchor/alias are refused, never constructed, so a content
+file cannot build objects or blow up by alias expansion.
 """
 
 from __future__ import annotations
@@ -13,17 +16,148 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from draftkit.errors import InputError
 
+try:  # libyaml: about ten times faster than the pure-Python parser
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """YAML 1.2 core schema resolution (PyYAML alone resolves YAML 1.1's)."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+    (
+        "tag:yaml.org,2002:timestamp",
+        r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$",
+        list("0123456789"),
+    ),
+):
+    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+
+_PLAIN = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class LinedMap(dict):
+    """A mapping that remembers the line of each key."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[Any, int] = {}
+
+
+class LinedList(list):
+    """A list that remembers the line of each item."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[int] = []
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, line: int, hint: str) -> None:
+        super().__init__(message)
+        self.message, self.line, self.hint = message, line, hint
+
+
+class _Builder:
+    """Nodes to plain values, refusing anything that is not plain data."""
+
+    def __init__(self) -> None:
+        self.constructor = SafeConstructor()
+        self.seen: set[int] = set()
+
+    def value(self, node: yaml.Node, line: int | None = None) -> Any:
+        """``line``: where the node is used (an alias's node starts at its anchor)."""
+        if id(node) in self.seen:
+            raise _Refused(
+                "YAML anchors and aliases (&name, *name) are not allowed",
+                line or node.start_mark.line + 1,
+                "write the value out where it is used",
+            )
+        self.seen.add(id(node))
+        line = node.start_mark.line + 1
+        if isinstance(node, ScalarNode):
+            if node.tag not in _PLAIN:
+                raise _tag(node.tag, line)
+            return self.constructor.construct_object(node)
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP:
+                raise _tag(node.tag, line)
+            mapping = LinedMap()
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge" or (
+                    isinstance(key_node, ScalarNode)
+                    and key_node.value == "<<"
+                    and not key_node.style
+                ):
+                    raise _Refused(
+                        "YAML merge keys (<<) are not allowed",
+                        key_node.start_mark.line + 1,
+                        "write the keys out",
+                    )
+                key = self.value(key_node)
+                if not isinstance(key, str | int | float | bool | date) and key is not None:
+                    raise _Refused(
+                        "a mapping key must be plain text",
+                        key_node.start_mark.line + 1,
+                        "write the key as text",
+                    )
+                key_line = key_node.start_mark.line + 1
+                if key in mapping:
+                    raise _Refused(
+                        f'malformed YAML: found duplicate key "{key}"',
+                        key_line,
+                        "a key may appear once per mapping: remove or rename the repeated one",
+                    )
+                mapping[key] = self.value(value_node, key_line)
+                mapping.lines[key] = key_line
+            return mapping
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                raise _tag(node.tag, line)
+            seq = LinedList()
+            for item in node.value:
+                item_line = item.start_mark.line + 1
+                seq.append(self.value(item, item_line))
+                seq.lines.append(item_line)
+            return seq
+        raise _Refused("unsupported YAML node", line, "content files are plain data")
+
+
+def _tag(tag: str, line: int) -> _Refused:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return _Refused(
+        f"YAML tag {shown} is not allowed",
+        line,
+        "content files are plain data: remove the '!' tag",
+    )
 
 
 @dataclass(frozen=True)
@@ -39,7 +173,7 @@ class Node:
 
     # mapping access --------------------------------------------------------------
     def is_mapping(self) -> bool:
-        return isinstance(self.value, CommentedMap)
+        return isinstance(self.value, LinedMap)
 
     def keys(self) -> list[str]:
         return [str(k) for k in self.value] if self.is_mapping() else []
@@ -60,12 +194,12 @@ class Node:
 
     # sequence access -------------------------------------------------------------
     def is_sequence(self) -> bool:
-        return isinstance(self.value, CommentedSeq)
+        return isinstance(self.value, LinedList)
 
     def elements(self) -> list[Node]:
         if not self.is_sequence():
             return []
-        seq: CommentedSeq = self.value
+        seq: LinedList = self.value
         return [Node(v, self.path, _item_line(seq, i, self.line)) for i, v in enumerate(seq)]
 
     # scalars ---------------------------------------------------------------------
@@ -92,52 +226,28 @@ class Node:
                 )
 
 
-def _key_line(mapping: CommentedMap, key: Any, default: int) -> int:
-    try:
-        return mapping.lc.key(key)[0] + 1
-    except (KeyError, TypeError, AttributeError):
-        return default
+def _key_line(mapping: LinedMap, key: Any, default: int) -> int:
+    return mapping.lines.get(key, default)
 
 
-def _item_line(seq: CommentedSeq, index: int, default: int) -> int:
-    try:
-        return seq.lc.item(index)[0] + 1
-    except (KeyError, TypeError, AttributeError, IndexError):
-        return default
+def _item_line(seq: LinedList, index: int, default: int) -> int:
+    return seq.lines[index] if index < len(seq.lines) else default
 
 
 def _describe(value: Any) -> str:
-    if isinstance(value, CommentedMap):
+    if isinstance(value, LinedMap):
         return "a mapping"
-    if isinstance(value, CommentedSeq):
+    if isinstance(value, LinedList):
         return "a list"
     if value is None:
         return "empty"
     return type(value).__name__
 
 
-def _reject_tags(value: Any, path: Path, line: int = 1) -> None:
-    # Round-trip loading never constructs Python objects, but a tag still changes what a
-    # value means; content is plain data, so any explicit tag is refused.
-    tag = getattr(getattr(value, "tag", None), "value", None)
-    if tag is not None or isinstance(value, TaggedScalar):
-        raise InputError(
-            f"YAML tag {tag or '!'} is not allowed",
-            path=path,
-            line=line,
-            hint="content files are plain data: remove the '!' tag",
-        )
-    if isinstance(value, CommentedMap):
-        for k, v in value.items():
-            _reject_tags(v, path, _key_line(value, k, line))
-    elif isinstance(value, CommentedSeq):
-        for i, v in enumerate(value):
-            _reject_tags(v, path, _item_line(value, i, line))
-
-
 _HINTS = {
     "found duplicate key": "a key may appear once per mapping: remove or rename the repeated one",
     "found character '\\t'": "YAML indents with spaces, not tabs",
+    "found a tab character": "YAML indents with spaces, not tabs",
 }
 
 
@@ -173,8 +283,11 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
     try:
-        data = _yaml().load(source)
-    except MarkedYAMLError as exc:
+        node = yaml.compose(source, Loader=_Loader)
+        data = _Builder().value(node) if node is not None else None
+    except _Refused as exc:
+        raise InputError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and any(
             word in (exc.context or "") for word in ("flow", "quoted")
@@ -183,13 +296,11 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
             mark = exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(
-            f"malformed YAML: {problem}",
-            path=path,
-            line=line,
-            hint=_hint_for(problem),
-        ) from exc
-    except YAMLError as exc:
+        hint = _hint_for(problem)
+        if line is not None and "\t" in "".join(source.splitlines()[max(line - 2, 0) : line]):
+            hint = _HINTS["found a tab character"]  # libyaml does not always say it was a tab
+        raise InputError(f"malformed YAML: {problem}", path=path, line=line, hint=hint) from exc
+    except yaml.YAMLError as exc:
         raise InputError(f"malformed YAML: {exc}", path=path) from exc
     except ValueError as exc:  # e.g. 2026-02-30 looks like a date but is none
         line, value = _impossible_date(source)
@@ -199,5 +310,4 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
             line=line,
             hint="dates are written YYYY-MM-DD and must exist",
         ) from exc
-    _reject_tags(data, path)
     return Node(data, path, 1)

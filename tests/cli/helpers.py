@@ -93,8 +93,11 @@ BUILD = ("build", "-f", "html")
 
 def env() -> dict[str, str]:
     """The environment of a CLI run: no forced colours or terminal, one timestamp."""
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS")
+    }
     clean["NO_COLOR"] = "1"
     clean["SOURCE_DATE_EPOCH"] = "1767225600"
     return clean
@@ -103,7 +106,11 @@ def env() -> dict[str, str]:
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "draftkit", *args],
-        cwd=cwd, capture_output=True, text=True, env=env(), timeout=120,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=120,
     )
 
 
@@ -150,8 +157,9 @@ class Project:
         base = self.root / folder
         if not base.exists():
             return {}
-        return {str(p.relative_to(base)): p.read_bytes() for p in sorted(base.rglob("*"))
-                if p.is_file()}
+        return {
+            str(p.relative_to(base)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()
+        }
 
 
 def make_project(root: Path, files: dict[str, str | None] | None = None) -> Project:
@@ -203,7 +211,7 @@ def assert_one_error(
     line = lines[0]
     prefix = f"error: {where}: "
     assert line.startswith(prefix), f"expected {prefix!r}, got {line!r}"
-    body = line[len(prefix):]
+    body = line[len(prefix) :]
     found = re.search(r" \(hint: (.*)\)$", body)
     if hint is not None:
         assert found, f"expected a hint in {line!r}"

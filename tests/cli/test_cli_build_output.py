@@ -24,8 +24,11 @@ TITLE_LINE = '<p role="title">{{ doc.title }}</p>'
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file under ``folder``: its bytes and modification time."""
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def assert_no_stray_files(folder: Path) -> None:
@@ -34,14 +37,18 @@ def assert_no_stray_files(folder: Path) -> None:
 
 
 def _break_clause(proj: Project) -> str:
-    text = proj.edit("clauses/starter.yaml", "    kind: operative\n    lead: Decides",
-                     "    kind: operational\n    lead: Decides")
+    text = proj.edit(
+        "clauses/starter.yaml",
+        "    kind: operative\n    lead: Decides",
+        "    kind: operational\n    lead: Decides",
+    )
     return f"clauses/starter.yaml:{line_of(text, 'kind: operational')}: "
 
 
 def _break_document(proj: Project) -> str:
-    text = proj.edit("documents/resolution.yaml", "  - decides-to-follow-up",
-                     "  - decides-to-folow-up")
+    text = proj.edit(
+        "documents/resolution.yaml", "  - decides-to-follow-up", "  - decides-to-folow-up"
+    )
     return f"documents/resolution.yaml:{line_of(text, 'decides-to-folow-up')}: "
 
 
@@ -59,15 +66,18 @@ def _break_template_output(proj: Project) -> str:
 
 
 def _break_source(proj: Project) -> str:
-    text = proj.edit("sources.yaml", "url: https://sdgs.un.org/goals/goal5",
-                     "url: file:///etc/passwd")
+    text = proj.edit(
+        "sources.yaml", "url: https://sdgs.un.org/goals/goal5", "url: file:///etc/passwd"
+    )
     return f"sources.yaml:{line_of(text, 'file:///')}: "
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("breakage", [_break_clause, _break_document, _break_template,
-                                      _break_template_output, _break_source],
-                         ids=["clause", "document", "template", "template-output", "source"])
+@pytest.mark.parametrize(
+    "breakage",
+    [_break_clause, _break_document, _break_template, _break_template_output, _break_source],
+    ids=["clause", "document", "template", "template-output", "source"],
+)
 def test_failed_build_leaves_previous_outputs_untouched(built_starter, breakage):
     out = built_starter.root / "build" / "en"
     before = snapshot(built_starter.root / "build")
@@ -87,12 +97,17 @@ def test_failed_build_leaves_previous_outputs_untouched(built_starter, breakage)
 @pytest.mark.slow
 def test_rebuild_after_fixing_replaces_outputs_without_leftovers(built_starter):
     before = snapshot(built_starter.root / "build")
-    built_starter.edit("documents/resolution.yaml", "title: RESOLUTION OF THE FORUM PARTICIPANTS",
-                       "title: FINAL RESOLUTION OF THE FORUM PARTICIPANTS")
+    built_starter.edit(
+        "documents/resolution.yaml",
+        "title: RESOLUTION OF THE FORUM PARTICIPANTS",
+        "title: FINAL RESOLUTION OF THE FORUM PARTICIPANTS",
+    )
     result = built_starter.run("build")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["wrote build/en/resolution.docx",
-                                          "wrote build/en/resolution.pdf"]
+    assert result.stdout.splitlines() == [
+        "wrote build/en/resolution.docx",
+        "wrote build/en/resolution.pdf",
+    ]
     after = snapshot(built_starter.root / "build")
     assert set(after) == set(before)
     assert after["en/resolution.docx"][0] != before["en/resolution.docx"][0]
@@ -111,8 +126,9 @@ def _two_documents(starter: Project) -> None:
     good = starter.read("documents/resolution.yaml")
     (starter.root / "documents" / "resolution.yaml").unlink()
     starter.write("documents/a.yaml", good)
-    starter.write("documents/b.yaml", replace_once(good, "  - decides-to-follow-up",
-                                                   "  - no-such-clause"))
+    starter.write(
+        "documents/b.yaml", replace_once(good, "  - decides-to-follow-up", "  - no-such-clause")
+    )
 
 
 def test_failed_build_of_one_document_reports_it(starter):
@@ -122,8 +138,10 @@ def test_failed_build_of_one_document_reports_it(starter):
     lines = assert_fails_cleanly(result)
     assert len(lines) == 1, lines
     b_spec = starter.read("documents/b.yaml")
-    assert lines[0].startswith(f"error: documents/b.yaml:{line_of(b_spec, 'no-such-clause')}: "
-                               "unknown clause id 'no-such-clause'"), lines
+    assert lines[0].startswith(
+        f"error: documents/b.yaml:{line_of(b_spec, 'no-such-clause')}: "
+        "unknown clause id 'no-such-clause'"
+    ), lines
     assert not (starter.root / "build" / "en" / "b.html").exists()
 
 
@@ -138,8 +156,9 @@ def test_failed_build_of_one_document_writes_no_other(starter):
 def test_unwritable_output_fails_cleanly_and_writes_nothing(built_starter):
     out = built_starter.root / "build" / "en"
     (out / "resolution.html").mkdir()
-    built_starter.edit("documents/resolution.yaml", "title: RESOLUTION OF THE FORUM PARTICIPANTS",
-                       "title: CHANGED")
+    built_starter.edit(
+        "documents/resolution.yaml", "title: RESOLUTION OF THE FORUM PARTICIPANTS", "title: CHANGED"
+    )
     before = snapshot(built_starter.root / "build")
     result = built_starter.run("build", "-f", "docx,html")
     lines = assert_fails_cleanly(result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from ruamel.yaml import YAML
+import yaml
 
 from draftkit import __version__
 from draftkit.project import Project as DraftkitProject
@@ -16,11 +16,14 @@ def example_clauses() -> dict[str, tuple[str, int, dict]]:
     """Every clause of the repository's example library: id -> (file, line, fields)."""
     found = {}
     for path in sorted((REPO / "clauses").rglob("*.yaml")):
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         lines = path.read_text(encoding="utf-8").splitlines()
         for clause in data["clauses"]:
-            line = next(i for i, text in enumerate(lines, start=1)
-                        if re.match(rf"\s*- id: {re.escape(clause['id'])}\s*$", text))
+            line = next(
+                i
+                for i, text in enumerate(lines, start=1)
+                if re.match(rf"\s*- id: {re.escape(clause['id'])}\s*$", text)
+            )
             found[clause["id"]] = (str(path.relative_to(REPO)), line, clause)
     return found
 
@@ -40,7 +43,7 @@ def test_help_lists_the_commands(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout
     commands = re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], flags=re.M)
-    assert sorted(commands) == ["build", "check", "clauses", "i18n", "new"]
+    assert sorted(commands) == ["build", "check", "clauses", "diff", "i18n", "new"]
     for option in ("--debug", "--version", "--help"):
         assert option in result.stdout
 
@@ -53,8 +56,10 @@ def test_build_help_lists_its_options(tmp_path):
     assert "docx, pdf or html" in result.stdout
 
 
-@pytest.mark.parametrize("args", [("clauses", "--help"), ("check", "--help"),
-                                  ("new", "--help"), ("clauses", "list", "--help")])
+@pytest.mark.parametrize(
+    "args",
+    [("clauses", "--help"), ("check", "--help"), ("new", "--help"), ("clauses", "list", "--help")],
+)
 def test_subcommand_help(tmp_path, args):
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -74,16 +79,27 @@ def test_version(tmp_path):
     assert __version__ == "0.1.0"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--bogus",), "No such option: --bogus"),
-    (("build", "--bogus"), "No such option: --bogus"),
-    (("check", "--strict"), "No such option: --strict"),
-    (("clauses", "list", "--colour", "red"), "No such option: --colour"),
-    (("frobnicate",), "No such command 'frobnicate'"),
-    (("clauses", "list", "--kind"), "Option '--kind' requires an argument"),
-    (("new",), "Missing argument"),
-], ids=["global-option", "build-option", "check-option", "list-option", "command",
-        "missing-value", "missing-argument"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--bogus",), "No such option: --bogus"),
+        (("build", "--bogus"), "No such option: --bogus"),
+        (("check", "--strict"), "No such option: --strict"),
+        (("clauses", "list", "--colour", "red"), "No such option: --colour"),
+        (("frobnicate",), "No such command 'frobnicate'"),
+        (("clauses", "list", "--kind"), "Option '--kind' requires an argument"),
+        (("new",), "Missing argument"),
+    ],
+    ids=[
+        "global-option",
+        "build-option",
+        "check-option",
+        "list-option",
+        "command",
+        "missing-value",
+        "missing-argument",
+    ],
+)
 def test_usage_errors_exit_2(tmp_path, args, message):
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 2, (result.stdout, result.stderr)
@@ -102,8 +118,11 @@ def test_clauses_list_filters_by_tag_and_kind():
     assert "support-womens-economic-empowerment" in ids
     assert "recognize-women-role" not in ids
     clauses = example_clauses()
-    expected = sorted(cid for cid, (_, _, c) in clauses.items()
-                      if c["kind"] == "operative" and "gender" in c.get("tags", []))
+    expected = sorted(
+        cid
+        for cid, (_, _, c) in clauses.items()
+        if c["kind"] == "operative" and "gender" in c.get("tags", [])
+    )
     assert ids == expected
     assert result.stderr == f"{len(expected)} clause(s)\n"
     for row in result.stdout.splitlines()[1:]:
@@ -114,8 +133,11 @@ def test_clauses_list_filters_by_tag_and_kind():
 def test_clauses_list_with_two_tags_needs_both():
     result = run("clauses", "list", "-t", "gender", "-t", "leadership", cwd=REPO)
     assert result.returncode == 0, result.stderr
-    expected = sorted(cid for cid, (_, _, c) in example_clauses().items()
-                      if {"gender", "leadership"} <= set(c.get("tags", [])))
+    expected = sorted(
+        cid
+        for cid, (_, _, c) in example_clauses().items()
+        if {"gender", "leadership"} <= set(c.get("tags", []))
+    )
     assert expected, "the example library should have clauses tagged gender and leadership"
     assert listed_ids(result.stdout) == expected
 
@@ -157,10 +179,13 @@ def test_clauses_show_parameters_and_notes(starter):
     assert "  [footnote] sdg-5: https://sdgs.un.org/goals/goal5" in noted.stdout
 
 
-@pytest.mark.parametrize(("clause_id", "hint"), [
-    ("recognize-women-rol", "did you mean 'recognize-women-role'?"),
-    ("zzz", "run 'draftkit clauses list' to see the library"),
-])
+@pytest.mark.parametrize(
+    ("clause_id", "hint"),
+    [
+        ("recognize-women-rol", "did you mean 'recognize-women-role'?"),
+        ("zzz", "run 'draftkit clauses list' to see the library"),
+    ],
+)
 def test_clauses_show_unknown_id(clause_id, hint):
     result = run("clauses", "show", clause_id, cwd=REPO)
     lines = assert_fails_cleanly(result)
@@ -172,9 +197,11 @@ def test_example_project_checks_clean():
     result = run("check", cwd=REPO)
     assert result.returncode == 0, result.stderr
     project = DraftkitProject.load(REPO)
-    assert result.stdout == (f"ok: {len(project.library.clauses)} clauses, "
-                             f"{len(project.library.sources)} sources, "
-                             f"{len(project.document_files())} documents\n")
+    assert result.stdout == (
+        f"ok: {len(project.library.clauses)} clauses, "
+        f"{len(project.library.sources)} sources, "
+        f"{len(project.document_files())} documents\n"
+    )
 
 
 # --- draftkit new --------------------------------------------------------------------------
@@ -191,8 +218,10 @@ def test_new_project_builds_at_once(tmp_path):
 
     built = run("build", cwd=project)
     assert built.returncode == 0, built.stderr
-    assert built.stdout.splitlines() == ["wrote build/en/resolution.docx",
-                                         "wrote build/en/resolution.pdf"]
+    assert built.stdout.splitlines() == [
+        "wrote build/en/resolution.docx",
+        "wrote build/en/resolution.pdf",
+    ]
     out = project / "build" / "en"
     assert sorted(p.name for p in out.iterdir()) == ["resolution.docx", "resolution.pdf"]
     assert (out / "resolution.docx").read_bytes()[:2] == b"PK"
