@@ -19,10 +19,8 @@ def test_yaml_1_2_values_and_lines() -> None:
     assert root.get("c").value == date(2025, 3, 4)
     assert root.get("e").value == ["on", "off"] and root.get("f").value is None
     assert [root.get(k).line for k in "abcdef"] == [1, 2, 3, 4, 5, 6]
-    assert [e.line for e in load_yaml(PATH, "x:\n  - 1\n  -\n    - 2\n").get("x").elements()] == [
-        2,
-        3,
-    ]
+    items = load_yaml(PATH, "x:\n  - 1\n  - id: a\n    text: b\n").get("x").elements()
+    assert [e.line for e in items] == [2, 3]
 
 
 @pytest.mark.parametrize(
