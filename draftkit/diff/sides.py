@@ -206,9 +206,25 @@ def _within(path: Path, targets: list[Path]) -> str:
 
 _HEADER = re.compile(r"clauses:[ \t]*(#.*)?\n?")
 _ITEM = re.compile(r"( *)- ")
-# Anything that could make one item's meaning depend on another's, or that the splitter
-# below does not follow: tabs, document markers, anchors, aliases and tags.
-_UNSAFE = re.compile(r"\t|^(---|\.\.\.)|(^|[:\[{,-])[ ]+[&*!]", re.M)
+_MARKERS = re.compile(r"^(?:---|\.\.\.)", re.M)
+_NODE_PROPERTY = re.compile(r"[&*!]")
+
+
+def _unsafe(text: str) -> bool:
+    """Anything that could make one item's meaning depend on another's, or that the
+    splitter does not follow: tabs, document markers, anchors, aliases and tags."""
+    if "\t" in text or _MARKERS.search(text):
+        return True
+    # &, * and ! start an anchor, alias or tag only where a value starts; elsewhere (an
+    # *emphasis* inside a text) they are text. The characters are rare: look at each.
+    # (A false alarm only costs the fast path for that file.)
+    for match in _NODE_PROPERTY.finditer(text):
+        j = match.start() - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j < 0 or text[j] in ":[{,-\n":
+            return True
+    return False
 
 
 def split_items(text: str) -> list[tuple[int, str]] | None:
@@ -218,7 +234,7 @@ def split_items(text: str) -> list[tuple[int, str]] | None:
     In a block sequence an item ends where a line starts with the sequence's own "- " at
     its own indentation: a block or multi-line scalar inside an item is indented deeper,
     so such a line cannot be part of it."""
-    if _UNSAFE.search(text):
+    if _unsafe(text):
         return None
     lines = text.splitlines(keepends=True)
     k = 0
