@@ -186,3 +186,33 @@ def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
     assert dom.count('<section class="change') == 9
     assert "<del>теңчилик</del><ins>теңдик</ins>" in dom
     assert 'id="summary"' in dom
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_keeps_the_tracked_changes(redline: Path, tmp_path: Path) -> None:
+    """LibreOffice reads the redline as tracked changes: saved again as DOCX, every
+    insertion and deletion is still there, with its author."""
+    result = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(redline),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    again = body(tmp_path / "out" / redline.name)
+    ours = body(redline)
+    # LibreOffice joins adjacent changes of one author: compare the text, in order.
+    assert "".join(texts(again, "ins")) == "".join(texts(ours, "ins"))
+    assert "".join(texts(again, "del")) == "".join(texts(ours, "del"))
+    authors = {c.get(f"{{{W}}}author") for c in again.iter(f"{{{W}}}ins", f"{{{W}}}del")}
+    assert authors == {"Reviewer"}
