@@ -17,6 +17,7 @@ from typing import Literal
 from draftkit.diff.words import Span, Token, changed, diff_tokens, similarity, tokenize
 from draftkit.library.clauses import Clause, SubItem
 from draftkit.model.labels import lower_letter, lower_roman
+from draftkit.model.nodes import Inline
 
 ChangeKind = Literal["added", "removed", "modified", "moved", "renamed"]
 RENAME_THRESHOLD = 0.75
@@ -167,24 +168,28 @@ def _note_keys(clause: Clause) -> list[str]:
     return keys
 
 
-def compare_texts(old: Clause, new: Clause) -> list[TextChange]:
+Texts = dict[str, list[Inline]]  # "lead", "text", "item (a)"… → inlines
+
+
+def compare_fields(old: Texts, new: Texts) -> list[TextChange]:
+    """Word differences, field by field; a field on one side only is all inserted or
+    deleted."""
     out: list[TextChange] = []
-    for name, a, b in (
-        ("lead", old.lead.inlines, new.lead.inlines),
-        ("text", old.text.inlines, new.text.inlines),
-    ):
-        spans = diff_tokens(tokenize(a), tokenize(b))
+    for name in [*new, *(k for k in old if k not in new)]:
+        spans = diff_tokens(tokenize(old.get(name, [])), tokenize(new.get(name, [])))
         if changed(spans):
             out.append(TextChange(name, spans))
-    old_items = dict(item_texts(old.items))
-    new_items = dict(item_texts(new.items))
-    for label in [*new_items, *(k for k in old_items if k not in new_items)]:
-        a = tokenize(old_items[label].text.inlines) if label in old_items else []
-        b = tokenize(new_items[label].text.inlines) if label in new_items else []
-        spans = diff_tokens(a, b)
-        if changed(spans):
-            out.append(TextChange(f"item {label}", spans))
     return out
+
+
+def clause_fields(clause: Clause) -> Texts:
+    fields = {"lead": clause.lead.inlines, "text": clause.text.inlines}
+    fields |= {f"item {label}": item.text.inlines for label, item in item_texts(clause.items)}
+    return fields
+
+
+def compare_texts(old: Clause, new: Clause) -> list[TextChange]:
+    return compare_fields(clause_fields(old), clause_fields(new))
 
 
 def compare_values(old: Clause, new: Clause) -> list[SetChange]:
@@ -361,19 +366,24 @@ def compare_clause_sets(
     for p in old:
         if id(p) not in paired_old:
             changes.append(ClauseChange("removed", p, None, _whole(p.clause, "delete")))
-    # A removed clause is shown where it stood: after the new place of the clause that
-    # preceded it on the old side.
-    anchors = sorted((a.position, b.position) for a, b in pairs)
+    sort_in_new_order(changes, [(a.position, b.position) for a, b in pairs])
+    return LibraryDiff(old_label, new_label, len(old), len(new), changes)
+
+
+def sort_in_new_order(changes: list, pairs: Iterable[tuple[int, int]]) -> None:
+    """Sort changes (clauses or paragraphs) in the new side's order. A removed one goes
+    where it stood: after the new place of what preceded it on the old side."""
+    anchors = sorted(pairs)
     anchor_old = [a for a, _ in anchors]
 
     def order(change: ClauseChange) -> tuple[int, int, int]:
         if change.new is not None:
             return (change.new.position, 0, 0)
-        at = bisect_left(anchor_old, change.old.position)  # type: ignore[union-attr]
-        return (anchors[at - 1][1] if at else -1, 1, change.old.position)  # type: ignore[union-attr]
+        assert change.old is not None
+        at = bisect_left(anchor_old, change.old.position)
+        return (anchors[at - 1][1] if at else -1, 1, change.old.position)
 
     changes.sort(key=order)
-    return LibraryDiff(old_label, new_label, len(old), len(new), changes)
 
 
 def _whole(clause: Clause, op: Literal["insert", "delete"]) -> list[TextChange]:

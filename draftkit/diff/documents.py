@@ -10,15 +10,14 @@ changed only because another was inserted before it is *renumbered*, not rewritt
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from draftkit.diff.clauses import TextChange, stayed_in_order
+from draftkit.diff.clauses import TextChange, compare_fields, sort_in_new_order, stayed_in_order
 from draftkit.diff.words import Span, Token, changed, diff_tokens, similarity, tokenize
 from draftkit.model.labels import lower_letter, lower_roman
-from draftkit.model.nodes import Document, Note, Paragraph, SubParagraph
+from draftkit.model.nodes import Document, Inline, Note, Paragraph, SubParagraph
 
 BlockKind = Literal["added", "removed", "modified", "moved", "renumbered"]
 PAIR_THRESHOLD = 0.5
@@ -113,21 +112,14 @@ def block_tokens(block: Paragraph) -> list[Token]:
     return tokens
 
 
+def block_fields(block: Paragraph) -> dict[str, list[Inline]]:
+    fields = {"lead": block.lead, "text": block.content}
+    fields |= {f"item {label}": item.content for label, item in _item_labels(block.items)}
+    return fields
+
+
 def compare_blocks(old: Paragraph, new: Paragraph) -> list[TextChange]:
-    out: list[TextChange] = []
-    for name, a, b in (("lead", old.lead, new.lead), ("text", old.content, new.content)):
-        spans = diff_tokens(tokenize(a), tokenize(b))
-        if changed(spans):
-            out.append(TextChange(name, spans))
-    old_items = dict(_item_labels(old.items))
-    new_items = dict(_item_labels(new.items))
-    for label in [*new_items, *(k for k in old_items if k not in new_items)]:
-        a = tokenize(old_items[label].content) if label in old_items else []
-        b = tokenize(new_items[label].content) if label in new_items else []
-        spans = diff_tokens(a, b)
-        if changed(spans):
-            out.append(TextChange(f"item {label}", spans))
-    return out
+    return compare_fields(block_fields(old), block_fields(new))
 
 
 def _keys(blocks: list[Paragraph]) -> list[str | None]:
@@ -218,16 +210,7 @@ def compare_documents(
         if p.position not in paired_old:
             spans = [Span("delete", tuple(block_tokens(p.block)))]
             changes.append(BlockChange("removed", p, None, [TextChange("text", spans)]))
-    anchors = sorted((a.position, b.position) for a, b in pairs)
-    anchor_old = [a for a, _ in anchors]
-
-    def order(change: BlockChange) -> tuple[int, int, int]:
-        if change.new is not None:
-            return (change.new.position, 0, 0)
-        at = bisect_left(anchor_old, change.old.position)  # type: ignore[union-attr]
-        return (anchors[at - 1][1] if at else -1, 1, change.old.position)  # type: ignore[union-attr]
-
-    changes.sort(key=order)
+    sort_in_new_order(changes, [(a.position, b.position) for a, b in pairs])
     return DocumentDiff(
         old_label,
         new_label,
