@@ -22,6 +22,7 @@ PARAGRAPH_PROPS = {
     "hanging_indent",
     "color",
     "caps",
+    "bullet",  # a bulleted list item (Word numbering in DOCX; list-item in CSS)
 }
 ALIGNMENTS = ("left", "center", "right", "justify")
 
