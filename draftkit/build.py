@@ -18,6 +18,7 @@ from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock, publish_all
 from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
 from draftkit.i18n.typography import check_language
+from draftkit.library.events import EventSpec
 from draftkit.project import FORMATS, Project
 
 CSS_NAME = "pdf/document.css"
@@ -114,7 +115,8 @@ def assemble_input(
             translations=translator,
             allow_incomplete=allow_incomplete,
         )
-        return assembled, translator, event.name, event.published
+        # "x-press-release.pdf": never the name of the resolution the event adopted.
+        return assembled, translator, output_name(event), event.published
     spec = project.load_document(spec_path)
     lang = lang or spec.lang or project.config.source_locale
     translator = translator_for(project, lang)
@@ -128,6 +130,10 @@ def assemble_input(
         allow_incomplete=allow_incomplete,
     )
     return assembled, translator, spec.name, spec.date
+
+
+def output_name(event: EventSpec) -> str:
+    return f"{event.name}-{event.template}"
 
 
 def translator_for(project: Project, lang: str) -> Translator | None:

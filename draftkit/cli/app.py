@@ -248,5 +248,6 @@ def new(
 
 def main() -> None:
     import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
+    import draftkit.cli.presskit  # noqa: F401  (registers presskit and orgs)
 
     app()
