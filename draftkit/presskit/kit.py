@@ -16,7 +16,7 @@ import os
 import time
 import zipfile
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,10 +67,12 @@ _projects: dict[str, Project] = {}
 
 def render_one(
     root: str, source: str, lang: str, fmt: str, allow_incomplete: bool
-) -> tuple[bytes | None, int, str | None]:
-    """One output in a worker process: (bytes, texts left untranslated, error text)."""
+) -> tuple[bytes | None, int, str | None, float]:
+    """One output in a worker process: (bytes, texts left untranslated, error text, seconds
+    spent rendering)."""
     from draftkit.build import render_document
 
+    begin = time.perf_counter()
     project = _projects.get(root)
     if project is None:
         project = _projects[root] = Project.load(Path(root))
@@ -80,8 +82,8 @@ def render_one(
         )
     except DraftkitError as exc:
         # Errors cross the process boundary as text: the report is all the parent needs.
-        return None, 0, exc.format(project.root)
-    return rendered.outputs[0][1], rendered.untranslated, None
+        return None, 0, exc.format(project.root), time.perf_counter() - begin
+    return rendered.outputs[0][1], rendered.untranslated, None, time.perf_counter() - begin
 
 
 # -- the cache beside the outputs ----------------------------------------------------------
@@ -166,14 +168,13 @@ def _pool_render(
     jobs: int,
     allow_incomplete: bool,
     started: Callable[[Output], None],
-    done: Callable[[Output, tuple[bytes | None, int, str | None], float], None],
+    done: Callable[[Output, tuple[bytes | None, int, str | None, float]], None],
 ) -> None:
     args = [(str(project.root), str(o.source), o.lang, o.fmt, allow_incomplete) for o in tasks]
     if jobs <= 1 or len(tasks) <= 1:
         for output, arg in zip(tasks, args, strict=True):
             started(output)
-            begin = time.perf_counter()
-            done(output, render_one(*arg), time.perf_counter() - begin)
+            done(output, render_one(*arg))
         return
     import multiprocessing
 
@@ -181,15 +182,12 @@ def _pool_render(
     # can deadlock a child on a lock the thread held.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-        begun: dict[Future, tuple[Output, float]] = {}
+        begun: dict[Future, Output] = {}
         for output, arg in zip(tasks, args, strict=True):
-            begun[pool.submit(render_one, *arg)] = (output, time.perf_counter())
+            begun[pool.submit(render_one, *arg)] = output
             started(output)
-        from concurrent.futures import as_completed
-
         for future in as_completed(begun):
-            output, begin = begun[future]
-            done(output, future.result(), time.perf_counter() - begin)
+            done(begun[future], future.result())
 
 
 def build_kit(
@@ -220,8 +218,8 @@ def build_kit(
     rendered: dict[Output, bytes] = {}
     failed: dict[str, LocaleFailure] = {}
 
-    def done(output: Output, answer: tuple[bytes | None, int, str | None], seconds: float) -> None:
-        data, untranslated, error = answer
+    def done(output: Output, answer: tuple[bytes | None, int, str | None, float]) -> None:
+        data, untranslated, error, seconds = answer
         if data is None:
             failed.setdefault(output.lang, LocaleFailure(output.lang, output, error or "failed"))
             outcome = OutputResult(output, "failed", seconds=seconds)
