@@ -40,7 +40,7 @@ def test_help_lists_the_commands(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout
     commands = re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], flags=re.M)
-    assert sorted(commands) == ["build", "check", "clauses", "i18n", "new"]
+    assert sorted(commands) == ["build", "check", "clauses", "i18n", "new", "orgs", "presskit"]
     for option in ("--debug", "--version", "--help"):
         assert option in result.stdout
 
