@@ -24,7 +24,8 @@ EXPECTED = {
     "en": {
         "dateline": "BISHKEK, 18 January 2022 —",
         "quote": "“There is a causal relationship between personal growth",
-        "attribution": "— Shakirat Toktosunova, representative of International Alert in Kyrgyzstan",
+        "attribution": "— Shakirat Toktosunova, "
+        "representative of International Alert in Kyrgyzstan",
         "contact": "Aisuluu Kozhomkulova, communications consultant",
         "heading": "For more information, please contact:",
     },
