@@ -174,7 +174,9 @@ def test_example_project_checks_clean():
     project = DraftkitProject.load(REPO)
     assert result.stdout == (f"ok: {len(project.library.clauses)} clauses, "
                              f"{len(project.library.sources)} sources, "
-                             f"{len(project.document_files())} documents\n")
+                             f"{len(project.document_files())} documents, "
+                             f"{len(project.organisations)} organisations, "
+                             f"{len(project.event_files())} events\n")
 
 
 # --- draftkit new --------------------------------------------------------------------------
