@@ -124,15 +124,18 @@ def presskit(
             MofNCompleteColumn(),
             console=err,
             transient=True,
+            # no refresh thread: workers are forked while this display is live
+            auto_refresh=False,
             disable=not err.is_terminal,
         )
         task = progress.add_task("checking", total=len(plan.outputs))
 
         def started(tasks: list) -> None:  # type: ignore[type-arg]
-            progress.update(task, description=f"rendering {len(tasks)} file(s)")
+            progress.update(task, description=f"rendering {len(tasks)} file(s)", refresh=True)
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             progress.advance(task)
+            progress.refresh()
             if result.status == "rendered" and err.is_terminal:
                 progress.console.log(f"rendered {result.output.relative}", markup=False)
 

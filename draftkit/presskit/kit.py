@@ -178,9 +178,16 @@ def _pool_render(
         return
     import multiprocessing
 
-    # spawn, not fork: the progress display runs a thread, and forking a threaded process
-    # can deadlock a child on a lock the thread held.
-    context = multiprocessing.get_context("spawn")
+    # fork where there is one: workers start at once with draftkit imported and the
+    # project's library already parsed (spawn re-imports everything in every worker,
+    # which costs more than a small kit's renders). The executor forks all workers before
+    # it starts its own thread, and the CLI's progress display does not run one
+    # (auto_refresh off), so no lock is held across the fork.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    _projects.setdefault(str(project.root), project)
+    if method == "fork":
+        _warm_up()
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
         begun: dict[Future, Output] = {}
         for output, arg in zip(tasks, args, strict=True):
@@ -188,6 +195,17 @@ def _pool_render(
             started(output)
         for future in as_completed(begun):
             done(begun[future], future.result())
+
+
+def _warm_up() -> None:
+    """Pay the one-off costs of the writers (imports, Pango's font set-up, WeasyPrint's
+    default style sheets) once, before forking, instead of once in every worker."""
+    import docx  # noqa: F401
+    import weasyprint
+
+    weasyprint.HTML(
+        string='<p style="font-family: DejaVu Serif">x <b>x</b> <i>x</i></p>'
+    ).write_pdf()
 
 
 def build_kit(
