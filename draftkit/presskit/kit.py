@@ -167,13 +167,11 @@ def _pool_render(
     tasks: list[Output],
     jobs: int,
     allow_incomplete: bool,
-    started: Callable[[Output], None],
     done: Callable[[Output, tuple[bytes | None, int, str | None, float]], None],
 ) -> None:
     args = [(str(project.root), str(o.source), o.lang, o.fmt, allow_incomplete) for o in tasks]
     if jobs <= 1 or len(tasks) <= 1:
         for output, arg in zip(tasks, args, strict=True):
-            started(output)
             done(output, render_one(*arg))
         return
     import multiprocessing
@@ -192,7 +190,6 @@ def _pool_render(
         begun: dict[Future, Output] = {}
         for output, arg in zip(tasks, args, strict=True):
             begun[pool.submit(render_one, *arg)] = output
-            started(output)
         for future in as_completed(begun):
             done(begun[future], future.result())
 
@@ -249,9 +246,7 @@ def build_kit(
         by_output[output] = outcome
         on_done(outcome)
 
-    _pool_render(
-        project, tasks, jobs or os.cpu_count() or 1, allow_incomplete, lambda o: None, done
-    )
+    _pool_render(project, tasks, jobs or os.cpu_count() or 1, allow_incomplete, done)
     result.results = [by_output[o] for o in plan.outputs]
     result.failures = sorted(failed.values(), key=lambda f: plan.langs.index(f.lang))
 
@@ -278,6 +273,7 @@ def build_kit(
                 "size": r.size,
                 "untranslated": r.untranslated,
             }
+        _remove_strays(folder / lang, {folder / o.relative for o in outputs}, state_outputs, lang)
         result.archives[lang] = archive
         recorded = state_archives.get(lang, {})
         members = {o.relative: state_outputs[o.relative]["sha256"] for o in outputs}
@@ -370,6 +366,23 @@ def _completeness(project: Project, plan: KitPlan, cache: dict) -> dict[str, dic
         else:
             out[lang] = completeness(project, lang)
     return out
+
+
+def _remove_strays(
+    folder: Path,
+    keep: set[Path],
+    state: dict,  # type: ignore[type-arg]
+    lang: str,
+) -> None:
+    """Outputs of documents the kit no longer holds (a related document removed from the
+    event): the kit folder is draftkit's, and a stray file would look like part of it."""
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.suffix in (".docx", ".pdf") and path not in keep and path.is_file():
+                path.unlink()
+    for relative in [r for r in state if r.startswith(f"{lang}/")]:
+        if folder.parent / relative not in keep:
+            del state[relative]
 
 
 def _write_state(

@@ -156,3 +156,20 @@ def test_one_locale_and_one_job(built_kit):
     assert set(statuses(result.stdout)) == {
         f"ru/{name}.{fmt}" for name in (RELEASE, RESOLUTION) for fmt in ("docx", "pdf")
     }
+
+
+def test_a_document_dropped_from_the_event_leaves_the_kit(built_kit):
+    folder = kit_folder(built_kit)
+    event = built_kit / KIT_EVENT
+    text = event.read_text(encoding="utf-8")
+    assert text.count("documents: [documents/civic-forum-2025.yaml]\n") == 1
+    event.write_text(text.replace("documents: [documents/civic-forum-2025.yaml]\n", ""))
+    result = run("presskit", KIT_EVENT, "--jobs", "2", cwd=built_kit)
+    assert result.returncode == 0, result.stderr
+    assert set(statuses(result.stdout)) == {
+        f"{lang}/{RELEASE}.{fmt}" for lang in LOCALES for fmt in ("docx", "pdf")
+    }
+    assert not list(folder.rglob(f"{RESOLUTION}.*"))
+    with zipfile.ZipFile(folder / "civic-forum-2025-all.zip") as archive:
+        assert not [n for n in archive.namelist() if f"/{RESOLUTION}." in n]
+    assert {e["kind"] for e in manifest(built_kit)["files"]} == {"press-release"}
