@@ -153,15 +153,17 @@ def presskit(
         if result.failures:
             from draftkit.errors import ErrorList
 
-            raise ErrorList(
-                [
+            problems: list[DraftkitError] = []
+            for failure in result.failures:
+                problems.append(
                     DraftkitError(
-                        f"locale {f.lang} failed ({f.output.relative}), so it has no zip: "
-                        + f.error.replace("\n", "; ")
+                        f"locale {failure.lang} failed at {failure.output.relative}: "
+                        f"nothing of it was published and it has no zip"
                     )
-                    for f in result.failures
-                ]
-            )
+                )
+                # the worker's report, already formatted as file:line: message (hint)
+                problems += [DraftkitError(line) for line in failure.error.splitlines()]
+            raise ErrorList(problems)
 
 
 def _summary(project, result) -> None:  # type: ignore[no-untyped-def]

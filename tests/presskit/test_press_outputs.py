@@ -102,16 +102,21 @@ def test_civic_forum_release_in_the_kit_has_its_dateline(built_kit_template) -> 
         ("ky", "БИШКЕК, 2025-ж., 4-март —"),
     ):
         assert normalise(dateline) in pdf_text(folder / lang / "civic-forum-2025-press-release.pdf")
-        lede = [t for s, t in styled(folder / lang / "civic-forum-2025-press-release.docx")
-                if s == "Press Lede"]
+        lede = [
+            t
+            for s, t in styled(folder / lang / "civic-forum-2025-press-release.docx")
+            if s == "Press Lede"
+        ]
         assert lede[0].startswith(normalise(dateline))
 
 
 def test_media_advisory_facts_and_bulleted_agenda(tmp_path: Path) -> None:
     project = Project.discover(copy_example(tmp_path / "example"))
     rendered = render_document(
-        project, project.root / "events/womens-leadership-dialogue-osh-2021.yaml",
-        lang="en", formats=["docx"],
+        project,
+        project.root / "events/womens-leadership-dialogue-osh-2021.yaml",
+        lang="en",
+        formats=["docx"],
     )
     target, data = rendered.outputs[0]
     target.parent.mkdir(parents=True)
@@ -120,9 +125,12 @@ def test_media_advisory_facts_and_bulleted_agenda(tmp_path: Path) -> None:
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     headings = [t for s, t in texts if s == "Section Heading"]
     assert headings[:6] == ["What", "When", "Where", "Who", "Agenda", "Expected results"]
-    assert ("Press Lede", "OSH, 2 June 2021 — On 3 June 2021, Osh will host a dialogue on the "
-            "theme \"Consolidation of society for peace, unity and development of the country: "
-            "breaking to a new era through women's leadership\".") in texts
+    assert (
+        "Press Lede",
+        "OSH, 2 June 2021 — On 3 June 2021, Osh will host a dialogue on the "
+        'theme "Consolidation of society for peace, unity and development of the country: '
+        "breaking to a new era through women's leadership\".",
+    ) in texts
     when = texts[[t for _, t in texts].index("When") + 1]
     assert when == ("Press Body", "3 June 2021")
     agenda = [p for p in document.paragraphs if p.style.name == "Press List Item"]
