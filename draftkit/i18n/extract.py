@@ -168,7 +168,8 @@ def extract(project: Project) -> tuple[Path, int, bool]:
 def babel_extract(
     fileobj: Any, keywords: Any, comment_tags: Any, options: dict
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
-    """``[draftkit: clauses/**.yaml]`` in a Babel mapping: clause, source or document files."""
+    """``[draftkit: clauses/**.yaml]`` in a Babel mapping: clause, source, document,
+    organisation or event files."""
     name = getattr(fileobj, "name", "content.yaml")
     path = Path(name if isinstance(name, str) else "content.yaml")
     text = fileobj.read()
@@ -180,6 +181,16 @@ def babel_extract(
         )
     elif root.get("sources") is not None:
         messages = (m for s in load_sources_file(path, text) for m in source_messages(s))
+    elif root.get("organisations") is not None:
+        from draftkit.library.organisations import load_organisation_file
+
+        messages = (
+            m for o in load_organisation_file(path, text) for m in organisation_messages(o)
+        )
+    elif root.get("kind") is not None and (root.get("lede") or root.get("body")) is not None:
+        from draftkit.library.events import load_event
+
+        messages = event_messages(load_event(path, text=text))
     else:
         messages = document_messages(load_document_spec(path, text))
     for message in messages:
