@@ -170,6 +170,8 @@ def _pool_render(
     done: Callable[[Output, tuple[bytes | None, int, str | None, float]], None],
 ) -> None:
     args = [(str(project.root), str(o.source), o.lang, o.fmt, allow_incomplete) for o in tasks]
+    # the project loaded (and its library parsed) for the plan serves the renders too
+    _projects.setdefault(str(project.root), project)
     if jobs <= 1 or len(tasks) <= 1:
         for output, arg in zip(tasks, args, strict=True):
             done(output, render_one(*arg))
@@ -183,7 +185,6 @@ def _pool_render(
     # (auto_refresh off), so no lock is held across the fork.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    _projects.setdefault(str(project.root), project)
     if method == "fork":
         _warm_up()
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:

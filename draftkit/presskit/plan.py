@@ -135,9 +135,15 @@ def event_inputs(project: Project, event: EventSpec, related: list[DocumentSpec]
 
 
 def shared_inputs(project: Project) -> bytes:
-    """Templates, styles and CSS on the search path, settings and draftkit's version."""
+    """Templates, styles and CSS on the search path, settings, and the versions of draftkit
+    and of the libraries that write the outputs."""
+    from importlib.metadata import version
+
     digest = hashlib.sha256()
     digest.update(f"draftkit {__version__} schema {KEY_SCHEMA}\n".encode())
+    # The writers' own versions: a new WeasyPrint or python-docx writes other bytes.
+    for package in ("weasyprint", "python-docx", "babel", "jinja2"):
+        digest.update(f"{package} {version(package)}\n".encode())
     digest.update((project.root / CONFIG_NAME).read_bytes())
     seen: set[str] = set()
     for folder in project.templates_path:
