@@ -171,7 +171,13 @@ def _summary(project, result) -> None:  # type: ignore[no-untyped-def]
 
     table = Table(box=None, pad_edge=False)
     for column in ("locale", "file", "kind", "status", "size", "seconds"):
-        table.add_column(column, justify="right" if column in ("size", "seconds") else "left")
+        table.add_column(
+            column,
+            justify="right" if column in ("size", "seconds") else "left",
+            # a path cut short with "…" is no use: fold it onto a second line instead
+            overflow="fold" if column == "file" else "ellipsis",
+            no_wrap=column != "file",
+        )
     for r in result.results:
         table.add_row(
             r.output.lang,
