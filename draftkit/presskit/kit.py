@@ -29,7 +29,7 @@ from draftkit.project import Project
 @dataclass
 class OutputResult:
     output: Output
-    status: str  # "rendered", "up to date" or "failed"
+    status: str  # "rendered", "up to date", "failed" or "discarded" (its locale failed)
     size: int = 0
     sha256: str = ""
     seconds: float = 0.0
@@ -263,6 +263,9 @@ def build_kit(
         archive = folder / f"{kit_name}-{lang}.zip"
         if lang in failed:
             stale.append(archive)
+            for o in outputs:  # rendered, but its locale publishes nothing
+                if by_output[o].status == "rendered":
+                    by_output[o].status = "discarded"
             continue
         new_files = [(folder / o.relative, rendered[o]) for o in outputs if o in rendered]
         publish_all(new_files)

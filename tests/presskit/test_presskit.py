@@ -27,7 +27,9 @@ def statuses(stdout: str) -> dict[str, str]:
     """file -> status from the summary table."""
     found = {}
     for line in stdout.splitlines():
-        match = re.match(r"^(en|ru|ky)\s+(\S+)\s+\S+\s+(rendered|up to date|failed)", line)
+        match = re.match(
+            r"^(en|ru|ky)\s+(\S+)\s+\S+\s+(rendered|up to date|failed|discarded)", line
+        )
         if match:
             found[match.group(2)] = match.group(3)
     return found
@@ -145,7 +147,17 @@ def test_a_failing_locale_names_itself_and_leaves_no_zip(built_kit):
     assert not (folder / "manifest.json").exists()
     assert (folder / "civic-forum-2025-en.zip").exists()
     assert not list(folder.rglob("*.tmp"))
-    assert statuses(result.stdout)["en/civic-forum-2025.pdf"] == "rendered"
+    found = statuses(result.stdout)
+    assert found["en/civic-forum-2025.pdf"] == "rendered"
+    for lang in ("ru", "ky"):
+        # the press release was up to date; the resolution failed in one format or both,
+        # and a format that did render was not published
+        assert found[f"{lang}/{RELEASE}.pdf"] == "up to date"
+        assert {found[f"{lang}/{RESOLUTION}.{fmt}"] for fmt in ("docx", "pdf")} <= {
+            "failed",
+            "discarded",
+        }
+        assert "failed" in {found[f"{lang}/{RESOLUTION}.{fmt}"] for fmt in ("docx", "pdf")}
 
 
 def test_force_renders_everything_again_into_the_same_bytes(built_kit):
