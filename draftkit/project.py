@@ -19,10 +19,15 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftkit.errors import DraftkitError, InputError
 from draftkit.library.documents import STYLES, DocumentSpec, load_document_spec
 from draftkit.library.library import Library, load_library
+
+if TYPE_CHECKING:  # loaded only when a project has events
+    from draftkit.library.events import EventSpec
+    from draftkit.library.organisations import Organisation
 
 CONFIG_NAME = "draftkit.toml"
 FORMATS = ("docx", "pdf", "html")
@@ -210,21 +215,21 @@ class Project:
         return path.resolve().parent == (self.root / "events").resolve()
 
     @cached_property
-    def organisations_and_errors(self) -> tuple[dict, list[DraftkitError]]:
+    def organisations_and_errors(self) -> tuple[dict[str, Organisation], list[DraftkitError]]:
         from draftkit.library.organisations import load_organisations
 
         return load_organisations(self.organisation_files())
 
     @property
-    def organisations(self) -> dict:
-        """Organisations by id (:class:`draftkit.library.organisations.Organisation`)."""
+    def organisations(self) -> dict[str, Organisation]:
+        """Organisations by id, from ``organisations/*.yaml``."""
         from draftkit.library.library import raise_if
 
         orgs, errors = self.organisations_and_errors
         raise_if(errors)
         return orgs
 
-    def load_event(self, path: Path):  # type: ignore[no-untyped-def]
+    def load_event(self, path: Path) -> EventSpec:
         """An event, its organisation ids checked against the library."""
         from draftkit.library.events import check_organisations, load_event
 

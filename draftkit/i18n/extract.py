@@ -184,9 +184,7 @@ def babel_extract(
     elif root.get("organisations") is not None:
         from draftkit.library.organisations import load_organisation_file
 
-        messages = (
-            m for o in load_organisation_file(path, text) for m in organisation_messages(o)
-        )
+        messages = (m for o in load_organisation_file(path, text) for m in organisation_messages(o))
     elif root.get("kind") is not None and (root.get("lede") or root.get("body")) is not None:
         from draftkit.library.events import load_event
 

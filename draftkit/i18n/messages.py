@@ -20,6 +20,8 @@ from pathlib import Path
 
 from draftkit.library.clauses import Clause, SubItem
 from draftkit.library.documents import DocumentSpec
+from draftkit.library.events import EventSpec
+from draftkit.library.organisations import Organisation
 from draftkit.library.sources import Source
 
 
@@ -154,7 +156,7 @@ def organisation_context(org_id: str) -> str:
     return f"organisation:{org_id}"
 
 
-def organisation_messages(org) -> Iterator[Message]:  # type: ignore[no-untyped-def]
+def organisation_messages(org: Organisation) -> Iterator[Message]:
     """An organisation's name (official translations in the catalog), short form, about."""
     context = organisation_context(org.id)
     lines = org.lines or {}
@@ -174,7 +176,7 @@ def organisation_messages(org) -> Iterator[Message]:  # type: ignore[no-untyped-
         )
 
 
-def event_messages(event) -> Iterator[Message]:  # type: ignore[no-untyped-def]
+def event_messages(event: EventSpec) -> Iterator[Message]:
     """Every text of an event; phone numbers, e-mail addresses and URLs are not texts."""
     context = event_context(event.name)
     what = f"event {event.name}"
