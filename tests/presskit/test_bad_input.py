@@ -174,3 +174,18 @@ def test_orgs_list_and_show(tmp_path) -> None:
     assert missing.stderr.strip() == (
         "error: unknown organisation id 'un-womn' (hint: did you mean 'un-women'?)"
     )
+
+
+def test_a_yaml_tag_in_an_event_is_refused(tmp_path) -> None:
+    project, text = event_project(
+        tmp_path, "title: A forum in Bishkek", "title: !!python/name:os.system x"
+    )
+    result = project.run("presskit", "events/e.yaml")
+    assert_one_error(
+        result,
+        f"events/e.yaml:{line_of(text, 'title:')}",
+        "YAML tag",
+        "plain data",
+        exact=False,
+    )
+    assert project.files("build") == {}
