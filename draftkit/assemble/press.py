@@ -238,8 +238,9 @@ def assemble_event(
             "longdate": typo.long_date,
             "quote": typo.quote,
             "full_stop": full_stop,
-            # "A, B and C" / "А, Б и В" / "А, Б жана В": CLDR list patterns through Babel.
-            "names": lambda items: format_list(list(items), locale=lang),
+            # "A, B and C" / "А, Б и В" / "А, Б жана В": CLDR list patterns through Babel,
+            # in the press locale (British English has no serial comma).
+            "names": lambda items: format_list(list(items), locale=typo.press_locale or lang),
         },
     )
     xml = templates.render(name, {**context, "draft": False}, env)
