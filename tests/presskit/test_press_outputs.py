@@ -184,3 +184,26 @@ def test_every_example_event_builds_in_every_locale(example: Project, event: str
     assert paragraphs[-1].text == "###"
     draft = [p for p in paragraphs if p.style.name == "Draft Mark"]
     assert bool(draft) == bool(fuzzy)
+
+
+def test_media_advisory_in_russian_pdf(tmp_path: Path) -> None:
+    project = Project.discover(copy_example(tmp_path / "example"))
+    rendered = render_document(
+        project,
+        project.root / "events/womens-leadership-dialogue-osh-2021.yaml",
+        lang="ru",
+        formats=["pdf"],
+    )
+    target = tmp_path / "advisory.pdf"
+    target.write_bytes(rendered.outputs[0][1])
+    text = pdf_text(target)
+    for expected in (
+        "АНОНС ДЛЯ СМИ",
+        "ОШ, 2 июня 2021 г. — 3 июня 2021 года в Оше пройдет диалог",
+        "Когда 3 июня 2021 г. Где Ош Кто",
+        "Программа • Опыт женщин-лидеров в период экстренного реагирования на конфликт",
+        "Организатор: Структура «ООН-женщины».",
+        "Партнер: Фонд «Инициатива Розы Отунбаевой».",
+        "Финансирование: Фонд миростроительства ООН.",
+    ):
+        assert normalise(expected) in text, expected
