@@ -170,12 +170,17 @@ def test_force_renders_everything_again_into_the_same_bytes(built_kit):
     assert after == before  # reproducible: same inputs, same bytes, zips included
 
 
-def test_one_locale_and_one_job(built_kit):
-    result = run("presskit", KIT_EVENT, "--lang", "ru", "--jobs", "1", cwd=built_kit)
+def test_serial_render_of_one_locale_gives_the_bytes_of_the_parallel_one(built_kit):
+    folder = kit_folder(built_kit)
+    parallel = {p.name: sha256(p) for p in (folder / "ru").iterdir()}
+    result = run("presskit", KIT_EVENT, "--lang", "ru", "--jobs", "1", "--force", cwd=built_kit)
     assert result.returncode == 0, result.stderr
-    assert set(statuses(result.stdout)) == {
-        f"ru/{name}.{fmt}" for name in (RELEASE, RESOLUTION) for fmt in ("docx", "pdf")
+    assert statuses(result.stdout) == {
+        f"ru/{name}.{fmt}": "rendered" for name in (RELEASE, RESOLUTION) for fmt in ("docx", "pdf")
     }
+    assert {p.name: sha256(p) for p in (folder / "ru").iterdir()} == parallel
+    # --lang limits the kit: the manifest and the all-locales zip now describe ru alone
+    assert {e["locale"] for e in manifest(built_kit)["files"]} == {"ru"}
 
 
 def test_a_document_dropped_from_the_event_leaves_the_kit(built_kit):
