@@ -6,7 +6,8 @@
     kind: forum                      # forum | dialogue | training | technical-meeting
     title: What Works Central Asian Forum Kicks Off in Bishkek
     date: 2022-01-18                 # one day, or a range: {from: 2020-08-17, to: 2020-08-18}
-    published: 2022-01-18            # optional: the release's own date (default: the event's)
+    published: 2022-01-18            # optional: the release's own date (default: the last day
+                                     # for a press release, the first for a media advisory)
     city: Bishkek
     venue: Hyatt Regency             # optional
     organisers: [international-alert, un-women]    # ids in organisations/*.yaml
