@@ -19,7 +19,9 @@ syscheck: setup
 
 demo: syscheck
 	$(BIN)/draftkit build --lang all
+	$(BIN)/draftkit presskit events/civic-forum-2025.yaml
 	@echo "Example documents are in build/<lang>/ (e.g. build/en/civic-forum-2025.pdf)."
+	@echo "The example press kit is in build/presskit/civic-forum-2025/ (zips and manifest.json)."
 
 test: syscheck
 	$(BIN)/ruff check draftkit tests bench

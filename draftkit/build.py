@@ -8,6 +8,7 @@ outputs as they were and no half-written file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from draftkit.assemble import assemble
@@ -17,6 +18,7 @@ from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock, publish_all
 from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
 from draftkit.i18n.typography import check_language
+from draftkit.library.events import EventSpec
 from draftkit.project import FORMATS, Project
 
 CSS_NAME = "pdf/document.css"
@@ -67,36 +69,71 @@ def render_document(
     output_dir: Path | None = None,
     allow_incomplete: bool = False,
 ) -> RenderedDocument:
-    """Every output of one document in one language, rendered in memory."""
-    spec = project.load_document(spec_path)
-    lang = lang or spec.lang or project.config.source_locale
+    """Every output of one document (a document spec, or an event's press release or media
+    advisory) in one language, rendered in memory."""
     formats = formats or project.config.formats
     for fmt in formats:
         if fmt not in FORMATS:
             raise DraftkitError(
                 f"unknown format '{fmt}'", hint="formats are: " + ", ".join(FORMATS)
             )
-    translator = translator_for(project, lang)
-    assembled = assemble(
-        spec,
-        project.library,
-        TemplateSet(project.templates_path),
-        lang=lang,
-        style=project.config.style,
-        translations=translator,
-        allow_incomplete=allow_incomplete,
+    assembled, translator, name, when = assemble_input(
+        project, spec_path, lang=lang, allow_incomplete=allow_incomplete
     )
-    clock = BuildClock.for_document(spec.date)
+    lang = assembled.document.meta.lang
+    clock = BuildClock.for_document(when)
     folder = (output_dir or project.output_dir) / lang
     outputs = [
         (
-            folder / f"{spec.name}.{fmt}",
+            folder / f"{name}.{fmt}",
             render(assembled, fmt, clock, pdf_variant=project.config.pdf_variant),
         )
         for fmt in formats
     ]
     missing = len(getattr(translator, "missing", {})) if assembled.document.meta.draft else 0
-    return RenderedDocument(spec.path, lang, outputs, missing)
+    return RenderedDocument(spec_path, lang, outputs, missing)
+
+
+def assemble_input(
+    project: Project, spec_path: Path, *, lang: str | None = None, allow_incomplete: bool = False
+) -> tuple[Assembled, Translator | None, str, date | None]:
+    """Assemble a document spec or an event file in one language: the assembled document,
+    the translator used, the output name and the date outputs are stamped with."""
+    templates = TemplateSet(project.templates_path)
+    if project.is_event(spec_path):
+        from draftkit.assemble.press import assemble_event, related_specs
+
+        event = project.load_event(spec_path)
+        lang = lang or project.config.source_locale
+        translator = translator_for(project, lang)
+        assembled = assemble_event(
+            event,
+            project.organisations,
+            templates,
+            lang=lang,
+            related=related_specs(project, event),
+            translations=translator,
+            allow_incomplete=allow_incomplete,
+        )
+        # "x-press-release.pdf": never the name of the resolution the event adopted.
+        return assembled, translator, output_name(event), event.published
+    spec = project.load_document(spec_path)
+    lang = lang or spec.lang or project.config.source_locale
+    translator = translator_for(project, lang)
+    assembled = assemble(
+        spec,
+        project.library,
+        templates,
+        lang=lang,
+        style=project.config.style,
+        translations=translator,
+        allow_incomplete=allow_incomplete,
+    )
+    return assembled, translator, spec.name, spec.date
+
+
+def output_name(event: EventSpec) -> str:
+    return f"{event.name}-{event.template}"
 
 
 def translator_for(project: Project, lang: str) -> Translator | None:

@@ -29,8 +29,27 @@ def check_project(project: Project) -> str:
                 )
             except DraftkitError as exc:
                 errors.append(exc)
+    orgs, org_errors = project.organisations_and_errors
+    errors.extend(org_errors)
+    events = project.event_files()
+    if not errors:
+        from draftkit.assemble.press import assemble_event, related_specs
+
+        for path in events:
+            try:
+                event = project.load_event(path)
+                assemble_event(
+                    event,
+                    orgs,
+                    templates,
+                    lang=project.config.source_locale,
+                    related=related_specs(project, event),
+                )
+            except DraftkitError as exc:
+                errors.append(exc)
     raise_if(errors)
     return (
         f"ok: {len(library.clauses)} clauses, {len(library.sources)} sources, "
         f"{len(documents)} documents"
+        + (f", {len(orgs)} organisations, {len(events)} events" if orgs or events else "")
     )

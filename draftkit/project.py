@@ -6,6 +6,8 @@
     clauses/*.yaml      the clause library
     sources.yaml        footnote sources
     documents/*.yaml    document specs
+    events/*.yaml       events: press releases and media advisories
+    organisations/*.yaml  organisers, partners and funders of events
     templates/          overrides of the built-in templates, file by file
     locales/            gettext catalogs
 """
@@ -17,10 +19,15 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftkit.errors import DraftkitError, InputError
 from draftkit.library.documents import STYLES, DocumentSpec, load_document_spec
 from draftkit.library.library import Library, load_library
+
+if TYPE_CHECKING:  # loaded only when a project has events
+    from draftkit.library.events import EventSpec
+    from draftkit.library.organisations import Organisation
 
 CONFIG_NAME = "draftkit.toml"
 FORMATS = ("docx", "pdf", "html")
@@ -193,6 +200,42 @@ class Project:
 
     def load_document(self, path: Path) -> DocumentSpec:
         return load_document_spec(path)
+
+    # events and organisations (press releases, media advisories, press kits) -----------
+    def event_files(self) -> list[Path]:
+        folder = self.root / "events"
+        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+    def organisation_files(self) -> list[Path]:
+        folder = self.root / "organisations"
+        return sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
+
+    def is_event(self, path: Path) -> bool:
+        """Files under ``events/`` are events; anything else is a document spec."""
+        return path.resolve().parent == (self.root / "events").resolve()
+
+    @cached_property
+    def organisations_and_errors(self) -> tuple[dict[str, Organisation], list[DraftkitError]]:
+        from draftkit.library.organisations import load_organisations
+
+        return load_organisations(self.organisation_files())
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        """Organisations by id, from ``organisations/*.yaml``."""
+        from draftkit.library.library import raise_if
+
+        orgs, errors = self.organisations_and_errors
+        raise_if(errors)
+        return orgs
+
+    def load_event(self, path: Path) -> EventSpec:
+        """An event, its organisation ids checked against the library."""
+        from draftkit.library.events import check_organisations, load_event
+
+        event = load_event(path, self.root)
+        check_organisations(event, self.organisations)
+        return event
 
     def relative(self, path: Path) -> str:
         try:

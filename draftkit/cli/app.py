@@ -80,7 +80,10 @@ def _project(start: Path | None = None):  # type: ignore[no-untyped-def]
 def build(
     documents: Annotated[
         list[Path] | None,
-        typer.Argument(help="Document specs to build (default: every documents/*.yaml)."),
+        typer.Argument(
+            help="Document specs or event files (events/*.yaml) to build "
+            "(default: every documents/*.yaml)."
+        ),
     ] = None,
     fmt: Annotated[
         list[str] | None,
@@ -249,5 +252,6 @@ def new(
 def main() -> None:
     import draftkit.cli.diff  # noqa: F401  (registers the diff command)
     import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
+    import draftkit.cli.presskit  # noqa: F401  (registers presskit and orgs)
 
     app()

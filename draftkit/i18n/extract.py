@@ -1,9 +1,10 @@
-"""Message extraction: clauses, sources, documents and templates → ``locales/messages.pot``.
+"""Message extraction: content files and templates → ``locales/messages.pot``.
 
-Content files are read with draftkit's own loaders (see :mod:`draftkit.i18n.messages`),
-templates with Jinja2's Babel extractor. :func:`babel_extract` exposes the content side as a
-Babel extractor (entry point ``draftkit``), so ``pybabel extract`` with a mapping file such
-as ``[draftkit: clauses/**.yaml]`` works too.
+Content files (clauses, sources, documents, organisations, events) are read with
+draftkit's own loaders (see :mod:`draftkit.i18n.messages`), templates with Jinja2's Babel
+extractor. :func:`babel_extract` exposes the content side as a Babel extractor (entry point
+``draftkit``), so ``pybabel extract`` with a mapping file such as
+``[draftkit: clauses/**.yaml]`` works too.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from draftkit.i18n.messages import (
     Message,
     clause_messages,
     document_messages,
+    event_messages,
+    organisation_messages,
     source_messages,
 )
 from draftkit.library.clauses import load_clause_file
@@ -53,6 +56,10 @@ def content_messages(project: Project) -> Iterator[Message]:
         yield from clause_messages(clause)
     for path in project.document_files():
         yield from document_messages(project.load_document(path))
+    for org in project.organisations.values():
+        yield from organisation_messages(org)
+    for path in project.event_files():
+        yield from event_messages(project.load_event(path))
 
 
 def template_files(project: Project) -> list[tuple[str, Path]]:
@@ -161,7 +168,8 @@ def extract(project: Project) -> tuple[Path, int, bool]:
 def babel_extract(
     fileobj: Any, keywords: Any, comment_tags: Any, options: dict
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
-    """``[draftkit: clauses/**.yaml]`` in a Babel mapping: clause, source or document files."""
+    """``[draftkit: clauses/**.yaml]`` in a Babel mapping: clause, source, document,
+    organisation or event files."""
     name = getattr(fileobj, "name", "content.yaml")
     path = Path(name if isinstance(name, str) else "content.yaml")
     text = fileobj.read()
@@ -173,6 +181,14 @@ def babel_extract(
         )
     elif root.get("sources") is not None:
         messages = (m for s in load_sources_file(path, text) for m in source_messages(s))
+    elif root.get("organisations") is not None:
+        from draftkit.library.organisations import load_organisation_file
+
+        messages = (m for o in load_organisation_file(path, text) for m in organisation_messages(o))
+    elif root.get("kind") is not None and (root.get("lede") or root.get("body")) is not None:
+        from draftkit.library.events import load_event
+
+        messages = event_messages(load_event(path, text=text))
     else:
         messages = document_messages(load_document_spec(path, text))
     for message in messages:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from draftkit.library.clauses import Clause, SubItem
 from draftkit.library.documents import DocumentSpec
+from draftkit.library.events import EventSpec
+from draftkit.library.organisations import Organisation
 from draftkit.library.sources import Source
 
 
@@ -138,3 +140,98 @@ def document_messages(spec: DocumentSpec) -> Iterator[Message]:
                 use.line,
                 f"document {spec.name}: value of {{{name}}} for {use.clause_id}",
             )
+
+
+# -- events and organisations (press releases, media advisories) -------------------------
+
+PERSON_CONTEXT = "person"  # a personal name, transliterated once for every event
+CITY_CONTEXT = "city"  # a city name, shared by every event held there
+
+
+def event_context(name: str) -> str:
+    return f"event:{name}"
+
+
+def organisation_context(org_id: str) -> str:
+    return f"organisation:{org_id}"
+
+
+def organisation_messages(org: Organisation) -> Iterator[Message]:
+    """An organisation's name (official translations in the catalog), short form, about."""
+    context = organisation_context(org.id)
+    lines = org.lines or {}
+    for key, what in (("name", "official name"), ("short", "short name in running text")):
+        value = getattr(org, key)
+        if value:
+            yield Message(
+                context, value, org.path, lines.get(key, org.line), f"organisation {org.id}: {what}"
+            )
+    if org.about is not None:
+        yield Message(
+            context,
+            org.about.source,
+            org.path,
+            org.about.line,
+            f"organisation {org.id}: about (boilerplate at the end of a press release)",
+        )
+
+
+def event_messages(event: EventSpec) -> Iterator[Message]:
+    """Every text of an event; phone numbers, e-mail addresses and URLs are not texts."""
+    context = event_context(event.name)
+    what = f"event {event.name}"
+    lines = event.lines
+    yield Message(context, event.title, event.path, lines.get("title", 1), f"{what}: headline")
+    yield Message(
+        CITY_CONTEXT,
+        event.city,
+        event.path,
+        lines.get("city", 1),
+        "a city (datelines: set in capitals)",
+    )
+    if event.venue:
+        yield Message(context, event.venue, event.path, lines.get("venue", 1), f"{what}: venue")
+    for key in ("participants", "lede"):
+        markup = getattr(event, key)
+        if markup is not None:
+            yield Message(context, markup.source, event.path, markup.line, f"{what}: {key}")
+    for key in ("body", "agenda", "outcomes"):
+        for index, markup in enumerate(getattr(event, key), start=1):
+            yield Message(
+                context, markup.source, event.path, markup.line, f"{what}: {key} item {index}"
+            )
+    for index, quote in enumerate(event.quotes, start=1):
+        yield Message(
+            PERSON_CONTEXT, quote.speaker, event.path, quote.line, "a person's name (transliterate)"
+        )
+        if quote.role:
+            yield Message(
+                context,
+                quote.role,
+                event.path,
+                quote.line,
+                f"{what}: role of the speaker of quote {index}",
+            )
+        yield Message(
+            context,
+            quote.text.source,
+            event.path,
+            quote.text.line,
+            f"{what}: quote {index} (without quotation marks)",
+        )
+    for contact in event.contacts:
+        yield Message(
+            PERSON_CONTEXT,
+            contact.name,
+            event.path,
+            contact.line,
+            "a person's name (transliterate)",
+        )
+        if contact.role:
+            yield Message(
+                context, contact.role, event.path, contact.line, f"{what}: media contact's role"
+            )
+    for link in event.links:
+        yield Message(context, link.text, event.path, link.line, f"{what}: link text")
+    if event.byline:
+        yield Message(context, event.byline, event.path, lines.get("byline", 1), f"{what}: byline")

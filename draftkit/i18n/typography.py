@@ -31,6 +31,9 @@ class Typography:
     note_before_punctuation: bool = False
     # "{}" is the letter or roman numeral: "({})" gives (a), "{})" gives a)
     item_label: str = "({})"
+    # Press datelines follow press usage: British "18 January 2022" in English (the
+    # resolution keeps CLDR en's "March 4, 2025", as its seed has it).
+    press_locale: str | None = None
 
     def quote(self, text: str) -> str:
         return f"{self.quotes[0]}{text}{self.quotes[1]}"
@@ -42,6 +45,29 @@ class Typography:
 
         return format_date(value, format=self.date_format, locale=self.lang)
 
+    def press_date(self, start: date, end: date | None = None) -> str:
+        """A day or a range of days in press style: "17–18 August 2020", "17–18 августа
+        2020 г.". Ranges use CLDR's interval patterns with full month names."""
+        from babel import Locale
+        from babel.dates import format_date
+
+        locale = self.press_locale or self.lang
+        if end is None or end == start:
+            return format_date(start, format="long", locale=locale)
+        # CLDR has no yMMMMd interval; its yMMMd parts with MMMM are the long form.
+        formats = Locale.parse(locale).interval_formats.get("yMMMd")
+        if start.year != end.year:
+            greatest = "y"
+        elif start.month != end.month:
+            greatest = "M"
+        else:
+            greatest = "d"
+        if not formats or greatest not in formats:
+            ends = (format_date(day, "long", locale=locale) for day in (start, end))
+            return " – ".join(ends)
+        first, second = (part.replace("MMM", "MMMM") for part in formats[greatest])
+        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
+
 
 _PROFILES = {
     "en": Typography(
@@ -49,6 +75,7 @@ _PROFILES = {
         ("“", "”"),
         ("‘", "’"),
         abbreviations=frozenset({"etc", "e.g", "i.e", "No", "Inc", "Ltd"}),
+        press_locale="en_GB",
     ),
     "ru": Typography(
         "ru",

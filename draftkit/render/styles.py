@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from draftkit.errors import InputError
@@ -22,6 +23,7 @@ PARAGRAPH_PROPS = {
     "hanging_indent",
     "color",
     "caps",
+    "bullet",  # a bulleted list item (Word numbering in DOCX; list-item in CSS)
 }
 ALIGNMENTS = ("left", "center", "right", "justify")
 
@@ -75,6 +77,14 @@ def _defs(node: Node | None) -> dict[str, StyleDef]:
 
 
 def load_style_sheet(path: Path) -> StyleSheet:
+    """The style sheet at ``path``; parsed once per content (a press kit renders many
+    documents in one process, and YAML parsing is most of a small document's build)."""
+    stat = path.stat()
+    return _load_style_sheet(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_style_sheet(path: Path, _mtime_ns: int, _size: int) -> StyleSheet:
     root = load_yaml(path)
     if not root.is_mapping():
         raise InputError(

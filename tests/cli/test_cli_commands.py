@@ -43,7 +43,16 @@ def test_help_lists_the_commands(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout
     commands = re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], flags=re.M)
-    assert sorted(commands) == ["build", "check", "clauses", "diff", "i18n", "new"]
+    assert sorted(commands) == [
+        "build",
+        "check",
+        "clauses",
+        "diff",
+        "i18n",
+        "new",
+        "orgs",
+        "presskit",
+    ]
     for option in ("--debug", "--version", "--help"):
         assert option in result.stdout
 
@@ -200,7 +209,9 @@ def test_example_project_checks_clean():
     assert result.stdout == (
         f"ok: {len(project.library.clauses)} clauses, "
         f"{len(project.library.sources)} sources, "
-        f"{len(project.document_files())} documents\n"
+        f"{len(project.document_files())} documents, "
+        f"{len(project.organisations)} organisations, "
+        f"{len(project.event_files())} events\n"
     )
 
 

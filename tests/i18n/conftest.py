@@ -42,6 +42,10 @@ class Starter:
                 continue
             if message.id in table:
                 message.string = table[message.id]
+            elif default is not None and isinstance(message.id, tuple):
+                # a plural message (the press templates have some): one form per plural
+                forms = [message.id[0]] + [message.id[1]] * (catalog.num_plurals - 1)
+                message.string = tuple(f"{default}{form}" for form in forms)
             elif default is not None:
                 message.string = f"{default}{message.id}"
             message.flags.discard("fuzzy")

@@ -225,6 +225,19 @@ class DocxWriter:
         )
         self._abstracts = [operative, items]
         self._nums = [oxml.num(self.operative_num, self.operative_abstract)]
+        # Roles styled "bullet: true" (a press release's list items) share one bullet list.
+        bullet_left, bullet_hang = self._indent("listitem")
+        bullet_abstract = self.items_abstract + 1
+        self.bullet_num = self.next_num_id
+        self.next_num_id += 1
+        self._abstracts.append(
+            oxml.abstract_num(
+                bullet_abstract,
+                "draftkit bullets",
+                [{"fmt": "bullet", "text": "•", "left": bullet_left, "hanging": bullet_hang}],
+            )
+        )
+        self._nums.append(oxml.num(self.bullet_num, bullet_abstract))
 
     def _properties(self) -> None:
         props = self.word.core_properties
@@ -296,6 +309,8 @@ class DocxWriter:
         p = self._paragraph(block.role)
         if block.numbered:
             oxml.number_paragraph(p, self.operative_num, 0)
+        elif (style := self.sheet.paragraph.get(block.role)) and style.props.get("bullet"):
+            oxml.number_paragraph(p, self.bullet_num, 0)
         self._track_paragraph(p, block.change)  # after numPr: w:rPr comes last in w:pPr
         lead_style = self.sheet.character.get("lead")
         if block.lead:

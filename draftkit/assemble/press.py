@@ -1,0 +1,270 @@
+"""Assembling a press release or media advisory: an event through the same pipeline as a
+resolution (template → draftkit XML → document model), so DOCX and PDF come from one source.
+
+What a press template sees: the event's texts translated through the catalog (msgctxt
+``event:<name>``; names of people under ``person``, cities under ``city``, organisations
+under ``organisation:<id>``), turned into escaped draftkit-XML markup; dates localised by
+the typography profile. Phone numbers, e-mail addresses and URLs are passed as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.lists import format_list
+from markupsafe import Markup, escape
+
+from draftkit.assemble.assembler import Assembled, full_stop, incomplete_translation
+from draftkit.assemble.dkxml import inlines_to_xml, parse_document
+from draftkit.assemble.templating import TemplateSet
+from draftkit.assemble.transforms import number_notes, number_paragraphs
+from draftkit.errors import InputError
+from draftkit.i18n.catalogs import SourceLanguage, Translator
+from draftkit.i18n.messages import (
+    CITY_CONTEXT,
+    PERSON_CONTEXT,
+    document_context,
+    event_context,
+    organisation_context,
+)
+from draftkit.i18n.typography import Typography, typography
+from draftkit.library.clauses import Markup as SourceMarkup
+from draftkit.library.documents import DocumentSpec
+from draftkit.library.events import EventSpec, OrgRef
+from draftkit.library.markup import MarkupError, note_refs, parse, placeholders
+from draftkit.library.organisations import Organisation
+from draftkit.model.nodes import DocumentMeta
+from draftkit.render.styles import load_style_sheet
+
+
+@dataclass
+class OrgView:
+    id: str
+    name: str
+    short: str
+    about: Markup
+    url: str
+
+
+@dataclass
+class QuoteView:
+    text: Markup  # in the language's quotation marks
+    speaker: str
+    role: str
+    organisation: str
+    after: int | None
+
+
+@dataclass
+class ContactView:
+    name: str
+    role: str
+    organisation: str
+    phone: str
+    email: str
+
+
+@dataclass
+class LinkView:
+    text: str
+    url: str
+
+
+@dataclass
+class RelatedView:
+    name: str
+    title: str
+
+
+@dataclass
+class EventView:
+    name: str
+    kind: str
+    title: str
+    city: str
+    venue: str
+    dates: str  # "17–18 August 2020"
+    published: str  # the release's own date, for the dateline
+    byline: str
+    body: list[Markup] = field(default_factory=list)
+
+
+class EventContextBuilder:
+    """The template context of one event in one language."""
+
+    def __init__(
+        self,
+        event: EventSpec,
+        organisations: dict[str, Organisation],
+        typo: Typography,
+        translations: Translator | None = None,
+    ) -> None:
+        self.event = event
+        self.organisations = organisations
+        self.typo = typo
+        self.translations: Translator = translations or SourceLanguage()
+        self.context = event_context(event.name)
+
+    def text(self, value: str, context: str | None = None) -> str:
+        return self.translations.pgettext(context or self.context, value) if value else ""
+
+    def markup(self, markup: SourceMarkup | None, context: str | None = None) -> Markup:
+        if markup is None or not markup.source:
+            return Markup("")
+        context = context or self.context
+        translated = self.translations.pgettext(context, markup.source)
+        if translated == markup.source:
+            return inlines_to_xml(markup.inlines)
+        where = {
+            "path": self.translations.path,
+            "line": self.translations.line_of(context, markup.source),
+        }
+        try:
+            inlines = parse(translated)
+        except MarkupError as exc:
+            raise InputError(
+                f"the {self.translations.lang} translation is not valid markup: {exc}",
+                hint=exc.hint,
+                **where,
+            ) from None
+        if any(True for _ in note_refs(inlines)) or any(True for _ in placeholders(inlines)):
+            raise InputError(
+                f"the {self.translations.lang} translation has a note reference or parameter",
+                hint="press texts have none: remove the [^...] or {...} from the translation",
+                **where,
+            )
+        return inlines_to_xml(inlines)
+
+    def org(self, org_id: str) -> OrgView:
+        org = self.organisations[org_id]
+        context = organisation_context(org.id)
+        name = self.text(org.name, context)
+        return OrgView(
+            org.id,
+            name,
+            self.text(org.short, context) or name,
+            self.markup(org.about, context),
+            org.url,
+        )
+
+    def orgs(self, refs: list[OrgRef]) -> list[OrgView]:
+        return [self.org(ref.id) for ref in refs]
+
+    def quoted(self, text: Markup) -> Markup:
+        return escape(self.typo.quotes[0]) + text + escape(self.typo.quotes[1])
+
+    def build(self, lang: str, related: list[DocumentSpec]) -> dict[str, Any]:
+        event = self.event
+        quotes = [
+            QuoteView(
+                self.quoted(self.markup(q.text)),
+                self.text(q.speaker, PERSON_CONTEXT),
+                self.text(q.role),
+                self.org(q.organisation.id).short if q.organisation else "",
+                q.after,
+            )
+            for q in event.quotes
+        ]
+        contacts = [
+            ContactView(
+                self.text(c.name, PERSON_CONTEXT),
+                self.text(c.role),
+                self.org(c.organisation.id).short if c.organisation else "",
+                c.phone,
+                c.email,
+            )
+            for c in event.contacts
+        ]
+        return {
+            "lang": lang,
+            "event": EventView(
+                event.name,
+                event.kind,
+                self.text(event.title),
+                self.text(event.city, CITY_CONTEXT),
+                self.text(event.venue),
+                self.typo.press_date(event.start, event.end),
+                self.typo.press_date(event.published),
+                self.text(event.byline),
+            ),
+            "lede": self.markup(event.lede),
+            "body": [self.markup(m) for m in event.body],
+            "participants": self.markup(event.participants),
+            "agenda": [self.markup(m) for m in event.agenda],
+            "outcomes": [self.markup(m) for m in event.outcomes],
+            "quotes": quotes,
+            "contacts": contacts,
+            "links": [LinkView(self.text(link.text), link.url) for link in event.links],
+            "organisers": self.orgs(event.organisers),
+            "partners": self.orgs(event.partners),
+            "funders": self.orgs(event.funders),
+            "documents": [
+                RelatedView(spec.name, self.text(spec.title, document_context(spec.name)))
+                for spec in related
+            ],
+        }
+
+
+def assemble_event(
+    event: EventSpec,
+    organisations: dict[str, Organisation],
+    templates: TemplateSet,
+    *,
+    lang: str,
+    related: list[DocumentSpec] | None = None,
+    translations: Translator | None = None,
+    allow_incomplete: bool = False,
+) -> Assembled:
+    """Assemble a press release or media advisory in ``lang``; strict about translations
+    like :func:`draftkit.assemble.assemble`."""
+    name = f"{event.template}.xml.j2"
+    if not templates.has(name):
+        raise InputError(
+            f"unknown template {event.template!r}",
+            path=event.path,
+            line=event.template_line,
+            hint=f"no {name} in the templates folders; the built-in ones are "
+            "'press-release' and 'media-advisory'",
+        )
+    styles = load_style_sheet(templates.find("styles.yaml"))
+    typo = typography(lang)
+    context = EventContextBuilder(event, organisations, typo, translations).build(
+        lang, related or []
+    )
+    env = templates.environment(
+        translations,
+        filters={
+            "longdate": typo.long_date,
+            "quote": typo.quote,
+            "full_stop": full_stop,
+            # "A, B and C" / "А, Б и В" / "А, Б жана В": CLDR list patterns through Babel,
+            # in the press locale (British English has no serial comma).
+            "names": lambda items: format_list(list(items), locale=typo.press_locale or lang),
+        },
+    )
+    xml = templates.render(name, {**context, "draft": False}, env)
+    missing = list(getattr(translations, "missing", {}).values())
+    if missing and not allow_incomplete:
+        raise incomplete_translation(event, lang, missing, translations)  # type: ignore[arg-type]
+    if missing:
+        xml = templates.render(name, {**context, "draft": True}, env)
+    meta = DocumentMeta(
+        title=context["event"].title,
+        lang=lang,
+        kind=event.template,
+        date=event.published,
+        place=context["event"].city,
+        source=str(event.path),
+        draft=bool(missing),
+        item_label=typo.item_label,
+    )
+    parsed = parse_document(xml, meta, template=name, roles=styles.roles)
+    number_notes(parsed.document, parsed.note_texts, name)
+    number_paragraphs(parsed.document)
+    return Assembled(parsed.document, templates, styles)
+
+
+def related_specs(project: Any, event: EventSpec) -> list[DocumentSpec]:
+    """The document specs an event's press kit includes, loaded (and so checked)."""
+    return [project.load_document(ref.path) for ref in event.documents]

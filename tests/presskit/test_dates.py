@@ -1,0 +1,33 @@
+"""Press datelines and date ranges per language (values checked by eye against CLDR usage:
+British day-month order in English press, genitive months in Russian; CLDR en_GB sets
+thin spaces around the dash of a range across months)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from draftkit.i18n.typography import typography
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "end", "expected"),
+    [
+        ("en", date(2022, 1, 18), None, "18 January 2022"),
+        ("en", date(2020, 8, 17), date(2020, 8, 18), "17–18 August 2020"),
+        ("en", date(2012, 3, 30), date(2012, 4, 2), "30 March\u2009–\u20092 April 2012"),
+        ("ru", date(2022, 1, 18), None, "18 января 2022\u202fг."),
+        ("ru", date(2020, 8, 17), date(2020, 8, 18), "17–18 августа 2020\u202fг."),
+        ("ru", date(2012, 3, 30), date(2012, 4, 2), "30 марта – 2 апреля 2012\u202fг."),
+        ("ky", date(2022, 1, 18), None, "2022-ж., 18-январь"),
+        ("ky", date(2020, 8, 17), date(2020, 8, 18), "17–18-август 2020-ж."),
+        ("en", date(2012, 12, 30), date(2013, 1, 2), "30 December 2012\u2009–\u20092 January 2013"),
+    ],
+)
+def test_press_date(lang: str, start: date, end: date | None, expected: str) -> None:
+    assert typography(lang).press_date(start, end) == expected
+
+
+def test_resolution_dates_keep_the_cldr_long_form() -> None:
+    assert typography("en").long_date(date(2025, 3, 4)) == "March 4, 2025"
