@@ -262,7 +262,7 @@ _DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])")
 
 
 def _impossible_date(source: str) -> tuple[int | None, str | None]:
-    """The first date-shaped value that is no date (ruamel's error does not say where)."""
+    """The first date-shaped value that is no date (the parser's error does not say where)."""
     for number, text in enumerate(source.splitlines(), start=1):
         for match in _DATE_LIKE.finditer(text.split(" #")[0]):
             try:

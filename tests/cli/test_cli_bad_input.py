@@ -513,7 +513,7 @@ def test_unclosed_bracket_is_reported_without_traceback(project, command):
     text = proj.edit("clauses/x.yaml", "tags: [gender]\n", "tags: [gender\n")
     lines = assert_fails_cleanly(proj.run(*command))
     assert len(lines) == 1, lines
-    # the line that opens the bracket (right) or the next key, where ruamel notices (today)
+    # the line that opens the bracket (right) or the next key, where the parser notices (today)
     near = {line_of(text, "tags: [gender"), line_of(text, "params:")}
     found = re.match(r"error: clauses/x\.yaml:(\d+): malformed YAML: ", lines[0])
     assert found and int(found.group(1)) in near, lines
