@@ -41,6 +41,7 @@ def diff(
             "'-- PATH…'; or one revision (against the working tree); none: HEAD against "
             "the working tree.",
             show_default=False,
+            metavar="A B [-- PATH]",
         ),
     ] = None,
     document: Annotated[
