@@ -80,9 +80,23 @@ class Span:
 
 def diff_tokens(old: list[Token], new: list[Token]) -> list[Span]:
     """The spans that turn ``old`` into ``new``; deletions come before insertions."""
-    matcher = SequenceMatcher(None, [t.key for t in old], [t.key for t in new], autojunk=False)
-    spans: list[Span] = []
+    a = [t.key for t in old]
+    b = [t.key for t in new]
+    # Most edits are local: what both texts begin and end with needs no matching (git
+    # trims the same way), and difflib's cost grows with what is left.
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    spans: list[Span] = [Span("equal", tuple(new[:head]))] if head else []
+    matcher = SequenceMatcher(
+        None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if tag == "equal":
             spans.append(Span("equal", tuple(new[j1:j2])))
             continue
@@ -90,7 +104,19 @@ def diff_tokens(old: list[Token], new: list[Token]) -> list[Span]:
             spans.append(Span("delete", tuple(old[i1:i2])))
         if j2 > j1:
             spans.append(Span("insert", tuple(new[j1:j2])))
-    return _coalesce(spans)
+    if tail:
+        spans.append(Span("equal", tuple(new[len(new) - tail :])))
+    return _coalesce(_join_equal(spans))
+
+
+def _join_equal(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].op == span.op == "equal":
+            out[-1] = Span("equal", out[-1].tokens + span.tokens)
+        else:
+            out.append(span)
+    return out
 
 
 def _coalesce(spans: list[Span]) -> list[Span]:

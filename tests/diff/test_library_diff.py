@@ -90,8 +90,9 @@ def test_added_removed_and_moved(report: dict) -> None:
 
 def test_cyrillic_word_changes(report: dict) -> None:
     words = by_id(report)["ky-clause"]["texts"][0]["words"]
-    changed = [(w["op"], w["text"]) for w in words if w["op"] != "equal"]
-    assert changed == [("delete", "теңчилик"), ("insert", "теңдик"), ("insert", "Бишкекте ")]
+    # (Which side of a word an inserted space goes is a matter of alignment.)
+    changed = [(w["op"], w["text"].strip()) for w in words if w["op"] != "equal"]
+    assert changed == [("delete", "теңчилик"), ("insert", "теңдик"), ("insert", "Бишкекте")]
 
 
 def test_terminal_output_without_colour_reads_like_git_word_diff() -> None:
