@@ -8,7 +8,7 @@ working tree). ``--document`` compares two assembled resolutions instead of clau
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -81,9 +81,9 @@ def resolve_sides(request: Request, cwd: Path, stack: ExitStack) -> tuple[Side, 
         archive_paths = [str(_relative(project, cwd))]
     else:
         archive_paths = paths or default
-    old = stack.enter_context(_closing(revision_side("old", revs[0], archive_paths, cwd)))
+    old = stack.enter_context(closing(revision_side("old", revs[0], archive_paths, cwd)))
     if len(revs) > 1:
-        new = stack.enter_context(_closing(revision_side("new", revs[1], archive_paths, cwd)))
+        new = stack.enter_context(closing(revision_side("new", revs[1], archive_paths, cwd)))
     else:
         new = Side("new", "working tree", cwd, display_root=cwd)
         new.targets = [Path(p) for p in archive_paths]
@@ -110,17 +110,6 @@ def _relative(path: Path, cwd: Path) -> Path:
         return path.resolve().relative_to(cwd.resolve())
     except ValueError:
         return path
-
-
-class _closing:
-    def __init__(self, side: Side) -> None:
-        self.side = side
-
-    def __enter__(self) -> Side:
-        return self.side
-
-    def __exit__(self, *exc: object) -> None:
-        self.side.close()
 
 
 # -- comparing -------------------------------------------------------------------------

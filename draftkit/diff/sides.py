@@ -14,8 +14,6 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -375,11 +373,3 @@ def _unique(side: Side, seen: dict[str, Placed], placed: Placed) -> Placed:
         )
     seen[clause.id] = placed
     return placed
-
-
-@contextmanager
-def opened(side: Side) -> Iterator[Side]:
-    try:
-        yield side
-    finally:
-        side.close()
