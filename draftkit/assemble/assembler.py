@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from draftkit.assemble.context import ContextBuilder
 from draftkit.assemble.dkxml import parse_document
@@ -71,12 +72,9 @@ def assemble(
             "full_stop": full_stop,
         },
     )
-    xml = templates.render(name, {**context, "draft": False}, env)
-    missing = list(getattr(translations, "missing", {}).values())
-    if missing and not allow_incomplete:
-        raise incomplete_translation(spec, lang, missing, translations)
-    if missing:
-        xml = templates.render(name, {**context, "draft": True}, env)
+    xml, missing = render_translated(
+        templates, name, context, env, spec, lang, translations, allow_incomplete
+    )
     meta = DocumentMeta(
         title=context["doc"].title,
         lang=lang,
@@ -95,6 +93,28 @@ def assemble(
     apply_style(doc, meta.style)
     place_note_calls(doc)
     return Assembled(doc, templates, styles)
+
+
+def render_translated(
+    templates: TemplateSet,
+    name: str,
+    context: dict[str, Any],
+    env: Any,
+    spec: Any,
+    lang: str,
+    translations: Translator | None,
+    allow_incomplete: bool,
+) -> tuple[str, list[Missing]]:
+    """Render a template in ``lang``. A text without a finished translation fails the
+    build, unless ``allow_incomplete``: then the template is rendered again with the
+    draft-translation mark (which is only known to be needed after a first rendering)."""
+    xml = templates.render(name, {**context, "draft": False}, env)
+    missing = list(getattr(translations, "missing", {}).values())
+    if missing and not allow_incomplete:
+        raise incomplete_translation(spec, lang, missing, translations)
+    if missing:
+        xml = templates.render(name, {**context, "draft": True}, env)
+    return xml, missing
 
 
 def full_stop(text: str) -> str:

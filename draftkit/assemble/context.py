@@ -25,6 +25,38 @@ from draftkit.library.sources import Source
 from draftkit.model.nodes import Inline
 
 
+def translation_error(
+    translations: Translator, markup: SourceMarkup, context: str, message: str, hint: str | None
+) -> InputError:
+    """An error in a translator's text, at its line in the catalog."""
+    return InputError(
+        message,
+        path=translations.path,
+        line=translations.line_of(context, markup.source),
+        hint=hint,
+    )
+
+
+def translate_markup(translations: Translator, markup: SourceMarkup, context: str) -> list[Inline]:
+    """The translated text of a piece of markup, parsed (a msgstr is drafter markup too, and
+    as untrusted); the source's own inlines, the same object, when it has no translation."""
+    if not markup.source:
+        return []
+    translated = translations.pgettext(context, markup.source)
+    if translated == markup.source:
+        return markup.inlines
+    try:
+        return parse(translated)
+    except MarkupError as exc:
+        raise translation_error(
+            translations,
+            markup,
+            context,
+            f"the {translations.lang} translation is not valid markup: {exc}",
+            exc.hint,
+        ) from None
+
+
 @dataclass
 class ItemView:
     text: Markup
@@ -96,34 +128,22 @@ class ContextBuilder:
         return self.translations.pgettext(context or self.doc_context, value) if value else ""
 
     def translate(self, markup: SourceMarkup, context: str) -> list[Inline]:
-        if not markup.source:
-            return []
-        translated = self.translations.pgettext(context, markup.source)
-        if translated == markup.source:
-            return markup.inlines
-        where = {
-            "path": self.translations.path,
-            "line": self.translations.line_of(context, markup.source),
-        }
-        try:
-            inlines = parse(translated)
-        except MarkupError as exc:
-            raise InputError(
-                f"the {self.translations.lang} translation is not valid markup: {exc}",
-                hint=exc.hint,
-                **where,
-            ) from None
+        inlines = translate_markup(self.translations, markup, context)
+        if inlines is markup.inlines:
+            return inlines
         # Every language version must carry the same notes and parameters as the source.
         for what, found in (
             ("note references", lambda i: sorted((r.series, r.source) for r in note_refs(i))),
             ("parameters", lambda i: sorted(placeholders(i))),
         ):
             if found(inlines) != found(markup.inlines):
-                raise InputError(
+                raise translation_error(
+                    self.translations,
+                    markup,
+                    context,
                     f"the {self.translations.lang} translation has other {what} than its source",
-                    hint="keep every [^note] and {parameter} of the source text "
+                    "keep every [^note] and {parameter} of the source text "
                     "(draftkit i18n check lists them)",
-                    **where,
                 )
         return inlines
 

@@ -15,7 +15,8 @@ from typing import Any
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from draftkit.assemble.assembler import Assembled, full_stop, incomplete_translation
+from draftkit.assemble.assembler import Assembled, full_stop, render_translated
+from draftkit.assemble.context import translate_markup, translation_error
 from draftkit.assemble.dkxml import inlines_to_xml, parse_document
 from draftkit.assemble.templating import TemplateSet
 from draftkit.assemble.transforms import number_notes, number_paragraphs
@@ -32,7 +33,7 @@ from draftkit.i18n.typography import Typography, typography
 from draftkit.library.clauses import Markup as SourceMarkup
 from draftkit.library.documents import DocumentSpec
 from draftkit.library.events import EventSpec, OrgRef
-from draftkit.library.markup import MarkupError, note_refs, parse, placeholders
+from draftkit.library.markup import note_refs, placeholders
 from draftkit.library.organisations import Organisation
 from draftkit.model.nodes import DocumentMeta
 from draftkit.render.styles import load_style_sheet
@@ -113,26 +114,16 @@ class EventContextBuilder:
         if markup is None or not markup.source:
             return Markup("")
         context = context or self.context
-        translated = self.translations.pgettext(context, markup.source)
-        if translated == markup.source:
-            return inlines_to_xml(markup.inlines)
-        where = {
-            "path": self.translations.path,
-            "line": self.translations.line_of(context, markup.source),
-        }
-        try:
-            inlines = parse(translated)
-        except MarkupError as exc:
-            raise InputError(
-                f"the {self.translations.lang} translation is not valid markup: {exc}",
-                hint=exc.hint,
-                **where,
-            ) from None
-        if any(True for _ in note_refs(inlines)) or any(True for _ in placeholders(inlines)):
-            raise InputError(
+        inlines = translate_markup(self.translations, markup, context)
+        if inlines is not markup.inlines and (
+            any(True for _ in note_refs(inlines)) or any(True for _ in placeholders(inlines))
+        ):
+            raise translation_error(
+                self.translations,
+                markup,
+                context,
                 f"the {self.translations.lang} translation has a note reference or parameter",
-                hint="press texts have none: remove the [^...] or {...} from the translation",
-                **where,
+                "press texts have none: remove the [^...] or {...} from the translation",
             )
         return inlines_to_xml(inlines)
 
@@ -243,12 +234,9 @@ def assemble_event(
             "names": lambda items: format_list(list(items), locale=typo.press_locale or lang),
         },
     )
-    xml = templates.render(name, {**context, "draft": False}, env)
-    missing = list(getattr(translations, "missing", {}).values())
-    if missing and not allow_incomplete:
-        raise incomplete_translation(event, lang, missing, translations)  # type: ignore[arg-type]
-    if missing:
-        xml = templates.render(name, {**context, "draft": True}, env)
+    xml, missing = render_translated(
+        templates, name, context, env, event, lang, translations, allow_incomplete
+    )
     meta = DocumentMeta(
         title=context["event"].title,
         lang=lang,

@@ -3,9 +3,13 @@ no traceback and nothing in build/, for ``build`` and for ``presskit`` alike."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from tests.cli.helpers import assert_one_error, line_of, make_project
+from tests.cli.helpers import assert_one_error, line_of, make_project, run
+from tests.presskit.conftest import copy_example
 
 ORGS = """\
 organisations:
@@ -189,3 +193,25 @@ def test_a_yaml_tag_in_an_event_is_refused(tmp_path) -> None:
         exact=False,
     )
     assert project.files("build") == {}
+
+
+def test_press_translation_with_a_note_reference_is_refused_at_its_line(tmp_path: Path) -> None:
+    """Press texts cite no sources: a [^note] slipped into a translation is an error at the
+    msgstr's line, and the PO file stays as it was."""
+    root = copy_example(tmp_path / "example")
+    po = root / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    # The release's lede: the first msgstr after its msgid.
+    start = text.index('"On January 18, Bishkek hosted a Central Asian Forum')
+    at = text.index('msgstr ""\n"', start) + len('msgstr ""\n"')
+    po.write_text(text[:at] + "[^sdg-goals] " + text[at:], encoding="utf-8")
+    before = po.read_bytes()
+    result = run("build", "events/what-works-forum-2022.yaml", "--lang", "ru", cwd=root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    (line,) = [x for x in result.stderr.splitlines() if "note reference or parameter" in x]
+    number = int(re.match(r"error: \S+messages\.po:(\d+): ", line).group(1))
+    entry = po.read_text(encoding="utf-8").splitlines()[number - 1 : number + 2]
+    assert any("event:what-works-forum-2022" in x or "On January 18" in x for x in entry), entry
+    assert po.read_bytes() == before
+    assert not (root / "build").exists()
