@@ -261,22 +261,13 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
 
 
 def _assemble(side: Side, spec_path: Path, lang: str | None):  # type: ignore[no-untyped-def]
-    from draftkit.assemble import assemble
-    from draftkit.assemble.templating import TemplateSet
-    from draftkit.build import translator_for
+    """The document (or event) as a build assembles it, translations that are not finished
+    standing in the source language, as in a draft build."""
+    from draftkit.build import assemble_input
 
     project = side_project(side)
     try:
-        spec = project.load_document(spec_path)
-        language = lang or spec.lang or project.config.source_locale
-        return assemble(
-            spec,
-            project.library,
-            TemplateSet(project.templates_path),
-            lang=language,
-            style=project.config.style,
-            translations=translator_for(project, language),
-            allow_incomplete=True,
-        )
+        assembled, *_ = assemble_input(project, spec_path, lang=lang, allow_incomplete=True)
     except DraftkitError as exc:
         raise side.fail(exc) from None
+    return assembled

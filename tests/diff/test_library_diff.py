@@ -142,3 +142,17 @@ def test_missing_folder_is_trouble() -> None:
     result = diff("v1", "no-such-folder")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "no-such-folder" in result.stderr
+
+
+def test_document_mode_needs_one_spec_a_side() -> None:
+    result = diff("v1", "v2", "--document")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "--document compares one document spec, found 0" in result.stderr
+
+
+def test_a_redline_needs_an_output_file() -> None:
+    result = diff("v1", "v2", "--format", "docx")
+    assert result.returncode == 2
+    assert "a DOCX redline needs --output FILE" in result.stderr
+    assert diff("v1", "v2", "--format", "pdf").returncode == 2
