@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +35,12 @@ class Typography:
     # Press datelines follow press usage: British "18 January 2022" in English (the
     # resolution keeps CLDR en's "March 4, 2025", as its seed has it).
     press_locale: str | None = None
+    # The dash between the two ends of a range of dates is draftkit's choice, not CLDR's:
+    # CLDR's separators changed between releases (CLDR 48 writes "17 – 18 August" in
+    # en_GB and an em dash in Russian), and press style joins two days closed
+    # ("17–18 August") and spaces the dash between longer ends ("30 March – 2 April").
+    day_range_dash: str = "–"
+    range_dash: str = " – "
 
     def quote(self, text: str) -> str:
         return f"{self.quotes[0]}{text}{self.quotes[1]}"
@@ -64,9 +71,18 @@ class Typography:
             greatest = "d"
         if not formats or greatest not in formats:
             ends = (format_date(day, "long", locale=locale) for day in (start, end))
-            return " – ".join(ends)
+            return self.range_dash.join(ends)
         first, second = (part.replace("MMM", "MMMM") for part in formats[greatest])
-        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
+        dash = self.day_range_dash if greatest == "d" else self.range_dash
+        first = _RANGE_SEPARATOR.sub("", first)
+        return format_date(start, first, locale=locale) + dash + format_date(
+            end, second, locale=locale
+        )
+
+
+# The separator CLDR ends the first part of an interval pattern with: a dash or hyphen and
+# any spaces around it ("d – ", "d MMM\u2009–\u2009", "d-MMM y-ж. - ").
+_RANGE_SEPARATOR = re.compile(r"\s*[-\u2010-\u2015]\s*$")
 
 
 _PROFILES = {
@@ -76,6 +92,8 @@ _PROFILES = {
         ("‘", "’"),
         abbreviations=frozenset({"etc", "e.g", "i.e", "No", "Inc", "Ltd"}),
         press_locale="en_GB",
+        # Thin spaces, as CLDR en_GB has set them since CLDR 47.
+        range_dash="\u2009–\u2009",
     ),
     "ru": Typography(
         "ru",
@@ -83,6 +101,9 @@ _PROFILES = {
         ("„", "“"),
         abbreviations=frozenset({"г", "гг", "т.д", "т.п", "др", "с", "№"}),
         note_before_punctuation=True,
+        # Russian sets a spaced тире between words, with a no-break space before it so that
+        # no line starts with the dash ("30 марта — 2 апреля").
+        range_dash="\u00a0— ",
         item_label="{})",
     ),
     "ky": Typography(
