@@ -18,8 +18,23 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
+from draftkit.assemble.codecache import code_cache
 from draftkit.errors import TemplateError
 from draftkit.i18n.catalogs import SourceLanguage, Translator
+
+_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+}
+# Compiled templates are cached per set of options (and sandbox class) that shaped them.
+# install_gettext_callables(newstyle=True) below changes the code {% trans %} compiles to.
+_OPTIONS_TAG = repr(sorted((k, repr(v)) for k, v in _OPTIONS.items())) + (
+    f"|{ImmutableSandboxedEnvironment.__qualname__}|newstyle_gettext"
+)
 
 
 class ContainedLoader(jinja2.FileSystemLoader):
@@ -74,12 +89,8 @@ class TemplateSet:
     ) -> jinja2.Environment:
         env = ImmutableSandboxedEnvironment(
             loader=ContainedLoader(self.search_path),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
-            trim_blocks=True,
-            lstrip_blocks=True,
-            auto_reload=False,
+            bytecode_cache=code_cache(_OPTIONS_TAG),
+            **_OPTIONS,
         )
         t = translations or SourceLanguage()
         env.install_gettext_callables(  # type: ignore[attr-defined]

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from draftkit import __version__
+from draftkit.cli.console import err, out
 from draftkit.errors import DraftkitError
 
 app = typer.Typer(
@@ -29,11 +28,6 @@ app = typer.Typer(
 clauses_app = typer.Typer(help="Browse the clause library.", no_args_is_help=True)
 app.add_typer(clauses_app, name="clauses")
 
-out = Console(highlight=False)
-if not out.is_terminal:
-    # Piped output is read by scripts and grep: do not cut it to 80 columns.
-    out = Console(highlight=False, width=200)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
 
@@ -45,6 +39,8 @@ def reporting(root: Path | None = None) -> Iterator[None]:
     except DraftkitError as exc:
         if _state["debug"]:
             raise
+        from rich.markup import escape
+
         prefix = "[bold red]error:[/]" if err.is_terminal else "error:"
         for line in exc.format(root or Path.cwd()).splitlines():
             err.print(f"{prefix} {escape(line)}")
@@ -186,7 +182,7 @@ def check() -> None:
     with reporting():
         project = _project()
         summary = check_project(project)
-        out.print(summary, markup=False)
+        print(summary)
 
 
 @clauses_app.command("list")

@@ -6,13 +6,15 @@ import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from draftkit.cli.app import app, reporting
 from draftkit.errors import DraftkitError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("terminal", "json", "html", "docx")
 
@@ -190,6 +192,8 @@ def _emit(result, fmt, output, stat, side_by_side, context, color, pager, author
 
 
 def _console(output: Path | None, color: bool | None) -> Console:
+    from rich.console import Console
+
     if output is not None:
         return Console(file=open(os.devnull, "w"), no_color=True, width=200)  # noqa: SIM115
     if color is None:
