@@ -54,6 +54,15 @@ def build_formats(assembled: Assembled, folder: Path, name: str) -> Built:
     return Built(assembled, paths["docx"], paths["pdf"], paths["html"])
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled templates go to a folder of the test session, not the user's ~/.cache
+    (subprocesses of the CLI tests inherit the variable)."""
+    import os
+
+    os.environ["DRAFTKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("draftkit-cache"))
+
+
 @pytest.fixture(scope="session")
 def example_project() -> Project:
     return Project.discover(REPO)
