@@ -28,6 +28,11 @@ class DraftkitError(Exception):
         self.line = line
         self.hint = hint
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Errors raised in a worker process (PDF layout, press kits) cross back pickled:
+        # keep the file, line and hint, which Exception's own pickling drops.
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.hint))
+
     def location(self, relative_to: Path | None = None) -> str:
         if self.path is None:
             return ""
@@ -48,6 +53,14 @@ class DraftkitError(Exception):
 
     def __str__(self) -> str:
         return self.format()
+
+
+def _rebuild(
+    cls: type[DraftkitError], message: str, path: Path | None, line: int | None, hint: str | None
+) -> DraftkitError:
+    error = cls.__new__(cls)
+    DraftkitError.__init__(error, message, path=path, line=line, hint=hint)
+    return error
 
 
 class InputError(DraftkitError):

@@ -6,6 +6,7 @@ Exit status: 0 success, 1 a problem with the input (reported as ``file:line: mes
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Annotated
 import typer
 
 from draftkit import __version__
-from draftkit.cli.console import err, out
+from draftkit.cli.console import err, out, progress
 from draftkit.errors import DraftkitError
 
 app = typer.Typer(
@@ -114,10 +115,17 @@ def build(
     ] = None,
 ) -> None:
     """Build documents as DOCX and PDF (and HTML for a preview) into build/<lang>/."""
+    from contextlib import nullcontext
+
     from draftkit.build import render_document
     from draftkit.fsutil import publish_all
 
-    with reporting():
+    pdf = nullcontext()
+    if fmt is None or any("pdf" in item for item in fmt):
+        from draftkit.render.pdf import renderer
+
+        pdf = renderer()
+    with reporting(), pdf:
         project = _project(documents[0] if documents else None)
         paths = documents or project.document_files()
         if not paths:
@@ -127,20 +135,18 @@ def build(
                 hint="add a document spec to documents/ or name one",
             )
         formats = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
-        from rich.progress import Progress
-
         # Render every document first and publish only when all succeeded, so a broken
         # document leaves no output of the others behind.
         langs = _languages(lang, project)
         outputs: list[tuple[Path, bytes]] = []
         drafts = []
-        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task("building", total=len(paths) * len(langs))
+        with progress() as bar:
+            task = bar.add_task("building", total=len(paths) * len(langs))
             for path in paths:
                 if not path.is_file():
                     raise DraftkitError(f"no such document spec: {path}")
                 for language in langs:
-                    progress.update(
+                    bar.update(
                         task, description=f"rendering {project.relative(path)} [{language}]"
                     )
                     rendered = render_document(
@@ -154,15 +160,15 @@ def build(
                     outputs += rendered.outputs
                     if rendered.untranslated:
                         drafts.append(rendered)
-                    progress.advance(task)
+                    bar.advance(task)
         publish_all(outputs)
         for target, _ in outputs:
-            out.print(f"wrote {project.relative(target)}", markup=False)
+            print(f"wrote {project.relative(target)}")
         for draft in drafts:
-            err.print(
+            print(
                 f"warning: {project.relative(draft.spec)} [{draft.lang}] is a draft translation: "
                 f"{draft.untranslated} text(s) left in the source language",
-                markup=False,
+                file=sys.stderr,
             )
 
 

@@ -7,6 +7,8 @@ are created on first use.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,3 +47,42 @@ class LazyConsole:
 
 out: Console = LazyConsole(_stdout)  # type: ignore[assignment]
 err: Console = LazyConsole(_stderr)  # type: ignore[assignment]
+
+
+class _Silent:
+    """What :func:`progress` gives when nobody watches: updates cost nothing."""
+
+    def __enter__(self) -> _Silent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: float | None = None) -> int:
+        return 0
+
+    def update(self, task: int, **fields: Any) -> None:
+        return None
+
+    def advance(self, task: int, advance: float = 1) -> None:
+        return None
+
+
+def _watched() -> bool:
+    # The cheap test first: rich (0.07 s with its progress module) only for a terminal,
+    # or where rich's own variables say to treat the output as one.
+    return (
+        sys.stderr.isatty()
+        or "FORCE_COLOR" in os.environ
+        or os.environ.get("TTY_INTERACTIVE", "") not in ("", "0")
+    )
+
+
+def progress() -> Any:
+    """A transient rich progress display on stderr, or a silent stand-in when stderr is
+    not a terminal (a script, a pipe, CI)."""
+    if not _watched():
+        return _Silent()
+    from rich.progress import Progress
+
+    return Progress(console=err, transient=True, disable=not err.is_terminal)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from draftkit.errors import RenderError
 from draftkit.fsutil import BuildClock
@@ -31,6 +33,41 @@ def _source_date(clock: BuildClock) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+# The process that lays out PDFs while this one assembles (see :func:`renderer`).
+_worker: Any = None
+
+
+def _warm_up() -> None:
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        pass  # reported by write_pdf, with its hint, when a PDF is asked for
+
+
+@contextmanager
+def renderer() -> Iterator[None]:
+    """PDFs written inside this block are laid out by a forked process that starts
+    importing WeasyPrint (0.6-0.9 s, more than draftkit's own start-up, loading and
+    assembling together) at once, on another core, while this process gets the documents
+    ready. Where fork is not safe (macOS, Windows) PDFs are written in this process."""
+    global _worker
+    if _worker is not None or sys.platform != "linux":
+        yield
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _worker = ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context("fork"), initializer=_warm_up
+    )
+    try:
+        _worker.submit(int)  # fork now, before the caller starts any thread
+        yield
+    finally:
+        worker, _worker = _worker, None
+        worker.shutdown(wait=True, cancel_futures=True)
+
+
 def _import_weasyprint():  # type: ignore[no-untyped-def]
     try:
         import weasyprint
@@ -49,6 +86,23 @@ def write_pdf(
     allowed_roots: list[Path],
     clock: BuildClock,
     variant: str | None = None,
+) -> bytes:
+    """The PDF of a page of the HTML writer, laid out by WeasyPrint: in the
+    :func:`renderer` process if one is running, in this one otherwise."""
+    if _worker is not None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return _worker.submit(
+                _write_pdf_here, html, base_dir, allowed_roots, clock, variant
+            ).result()
+        except BrokenProcessPool:
+            pass  # the worker died (killed, out of memory): lay it out here instead
+    return _write_pdf_here(html, base_dir, allowed_roots, clock, variant)
+
+
+def _write_pdf_here(
+    html: str, base_dir: Path, allowed_roots: list[Path], clock: BuildClock, variant: str | None
 ) -> bytes:
     weasyprint = _import_weasyprint()
     from draftkit.render.fetcher import DeniedResource, ProjectFetcher
