@@ -1,44 +1,47 @@
-"""``python -m draftkit.syscheck``: are the system libraries and fonts WeasyPrint needs here?
+"""``python -m draftkit.syscheck``: are the system libraries WeasyPrint needs here?
 
 Prints what to install and exits 1 when something is missing, so ``make demo`` fails with
 an instruction rather than a traceback from deep inside WeasyPrint.
+
+No system font is needed: the built-in design's fonts ship in the package
+(``templates/fonts``). A project whose own ``templates/pdf/document.css`` names an
+installed font needs that font on every machine that builds it.
 """
 
 from __future__ import annotations
 
 import ctypes.util
-import shutil
-import subprocess
 import sys
 
-KYRGYZ = "4a2 4a3 4ae 4af 4e8 4e9"  # Ң ң Ү ү Ө ө
+from draftkit.project import builtin_templates_dir
+
+LIBRARIES = (
+    ("pango-1.0", "libpango-1.0-0"),
+    ("pangoft2-1.0", "libpangoft2-1.0-0"),
+    ("harfbuzz", "libharfbuzz0b"),
+    ("fontconfig", "libfontconfig1"),
+)
+BUNDLED_FONTS = (
+    "NotoSerif-Regular.ttf",
+    "NotoSerif-Italic.ttf",
+    "NotoSerif-Bold.ttf",
+    "NotoSerif-BoldItalic.ttf",
+    "NotoSans-Bold.ttf",
+)
 
 
 def problems() -> list[str]:
     found = []
-    for lib, package in (
-        ("pango-1.0", "libpango-1.0-0"),
-        ("pangoft2-1.0", "libpangoft2-1.0-0"),
-        ("harfbuzz", "libharfbuzz0b"),
-        ("fontconfig", "libfontconfig1"),
-    ):
+    for lib, package in LIBRARIES:
         if ctypes.util.find_library(lib) is None:
             found.append(
                 f"{lib} is missing: install it with 'apt-get install {package}'"
                 " (macOS: 'brew install pango')"
             )
-    if shutil.which("fc-list"):
-        result = subprocess.run(
-            ["fc-list", f":family=DejaVu Serif:charset={KYRGYZ}", "family"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if not result.stdout.strip():
-            found.append(
-                "no DejaVu Serif with Kyrgyz letters: install it with "
-                "'apt-get install fonts-dejavu-core'"
-            )
+    fonts = builtin_templates_dir() / "fonts"
+    for name in BUNDLED_FONTS:
+        if not (fonts / name).is_file():
+            found.append(f"{fonts / name} is missing: reinstall draftkit")
     return found
 
 

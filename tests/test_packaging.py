@@ -36,6 +36,12 @@ def test_wheel_ships_builtin_templates(tmp_path: Path) -> None:
         "pdf/document.css",
         "new-project/draftkit.toml",
         "new-project/documents/resolution.yaml",
+        "fonts/NotoSerif-Regular.ttf",
+        "fonts/NotoSerif-Italic.ttf",
+        "fonts/NotoSerif-Bold.ttf",
+        "fonts/NotoSerif-BoldItalic.ttf",
+        "fonts/NotoSans-Bold.ttf",
+        "fonts/OFL.txt",
     ):
         assert f"draftkit/templates/{name}" in names
     assert not any(n.startswith(("clauses/", "tests/", "documents/")) for n in names)

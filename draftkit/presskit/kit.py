@@ -199,11 +199,21 @@ def _warm_up() -> None:
     """Pay the one-off costs of the writers (imports, Pango's font set-up, WeasyPrint's
     default style sheets) once, before forking, instead of once in every worker."""
     import docx  # noqa: F401
-    import weasyprint
 
-    weasyprint.HTML(
-        string='<p style="font-family: DejaVu Serif">x <b>x</b> <i>x</i></p>'
-    ).write_pdf()
+    from draftkit.build import CSS_NAME
+    from draftkit.project import builtin_templates_dir
+    from draftkit.render.pdf import write_pdf
+
+    # The built-in style sheet, so the warm-up needs no system font either: with none
+    # installed, Pango crashes on a family it cannot find.
+    builtin = builtin_templates_dir()
+    css = (builtin / CSS_NAME).read_text(encoding="utf-8")
+    write_pdf(
+        f"<style>{css}</style><p>x <b>x</b> <i>x</i></p>",
+        base_dir=(builtin / CSS_NAME).parent,
+        allowed_roots=[builtin],
+        clock=BuildClock.for_document(None),
+    )
 
 
 def build_kit(

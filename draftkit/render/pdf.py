@@ -105,7 +105,7 @@ def _write_pdf_here(
     html: str, base_dir: Path, allowed_roots: list[Path], clock: BuildClock, variant: str | None
 ) -> bytes:
     weasyprint = _import_weasyprint()
-    from draftkit.render.fetcher import DeniedResource, ProjectFetcher
+    from draftkit.render.fetcher import DeniedResource, MissingResource, ProjectFetcher
 
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(
@@ -125,3 +125,17 @@ def _write_pdf_here(
         raise RenderError(
             str(exc), hint="PDFs may only use files from the templates folders"
         ) from exc
+    except MissingResource as exc:
+        raise RenderError(
+            "missing: a file the PDF style sheet uses (a font, an image) is not there",
+            path=exc.path,
+            hint=_missing_hint(exc.path, allowed_roots),
+        ) from exc
+
+
+def _missing_hint(path: Path, allowed_roots: list[Path]) -> str:
+    from draftkit.project import builtin_templates_dir
+
+    if path.is_relative_to(builtin_templates_dir().resolve()):
+        return "draftkit's installation is incomplete: reinstall draftkit"
+    return "add the file to templates/, or correct the url() in templates/pdf/document.css"

@@ -42,7 +42,7 @@ class StyleDef:
 @dataclass
 class StyleSheet:
     path: Path
-    font: str = "Times New Roman"
+    font: str = "Noto Serif"  # the family the built-in PDF design bundles
     size: float = 12
     page: dict[str, float] = field(default_factory=dict)
     paragraph: dict[str, StyleDef] = field(default_factory=dict)

@@ -8,9 +8,10 @@ import zipfile
 import docx
 import pypandoc
 import pytest
+from fontTools.ttLib import TTFont
 from lxml import etree
 
-from tests.conftest import Built, normalise, seed_paragraphs
+from tests.conftest import REPO, Built, normalise, seed_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -175,3 +176,15 @@ def test_notes_parts_declare_relationship_namespace(example_built: Built, name: 
         types = z.read("[Content_Types].xml").decode()
     assert 'xmlns:r="' in head
     assert f'PartName="/{name}"' in types
+
+
+def test_word_names_the_family_the_pdf_bundles(example_built: Built) -> None:
+    # Word has no @font-face: it finds "Noto Serif" if installed. The name must be the
+    # family inside the bundled files, so Word and the PDF show the same typeface.
+    bundled = TTFont(REPO / "templates" / "fonts" / "NotoSerif-Regular.ttf")
+    family = bundled["name"].getDebugName(1)
+    styles = part(example_built.docx, "word/styles.xml")
+    normal = styles.find("w:style[@w:styleId='Normal']", NS)
+    fonts = normal.find("w:rPr/w:rFonts", NS)
+    assert family == "Noto Serif"
+    assert {fonts.get(f"{{{W}}}{a}") for a in ("ascii", "hAnsi", "cs", "eastAsia")} == {family}

@@ -1,0 +1,37 @@
+"""``make demo``'s system check: libraries, and the fonts the package ships (no system font)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from draftkit import syscheck
+from tests.conftest import REPO
+
+
+def test_the_checked_fonts_are_those_the_style_sheet_uses_and_the_package_ships() -> None:
+    css = (REPO / "templates" / "pdf" / "document.css").read_text(encoding="utf-8")
+    used = set(re.findall(r'url\("\.\./fonts/([^"]+)"\)', css))
+    shipped = {p.name for p in (REPO / "templates" / "fonts").glob("*.ttf")}
+    assert used == shipped == set(syscheck.BUNDLED_FONTS)
+    assert (REPO / "templates" / "fonts" / "OFL.txt").is_file()
+
+
+def test_a_missing_bundled_font_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates" / "fonts", templates / "fonts")
+    (templates / "fonts" / "NotoSerif-Italic.ttf").unlink()
+    monkeypatch.setattr(syscheck, "builtin_templates_dir", lambda: templates)
+    missing = templates / "fonts" / "NotoSerif-Italic.ttf"
+    assert [p for p in syscheck.problems() if ".ttf" in p] == [
+        f"{missing} is missing: reinstall draftkit"
+    ]
+
+
+def test_no_system_font_is_required() -> None:
+    assert not any("fc-list" in line or "fonts-" in line for line in syscheck.problems())
