@@ -14,6 +14,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 
+def cache_root() -> Path:
+    """The folder draftkit keeps its caches in (compiled templates, check results); safe
+    to delete at any time. ``$DRAFTKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/draftkit``,
+    else ``~/.cache/draftkit``."""
+    explicit = os.environ.get("DRAFTKIT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "draftkit"
+
+
 def _default_mode() -> int:
     # mkstemp creates files 0600; outputs should get the mode any new file would get.
     umask = os.umask(0)

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from draftkit.errors import DraftkitError, InputError
-from draftkit.library.documents import STYLES, DocumentSpec, load_document_spec
-from draftkit.library.library import Library, load_library
 
-if TYPE_CHECKING:  # loaded only when a project has events
+if TYPE_CHECKING:  # the content modules load when content is read, not with the config
+    from draftkit.library.documents import DocumentSpec
     from draftkit.library.events import EventSpec
+    from draftkit.library.library import Library
     from draftkit.library.organisations import Organisation
 
 CONFIG_NAME = "draftkit.toml"
@@ -121,6 +121,8 @@ def _load_config(path: Path) -> ProjectConfig:
                 hint="formats are: " + ", ".join(FORMATS),
             )
     config.style = str(build.get("style", config.style))
+    from draftkit.library.formatting import STYLES
+
     if config.style not in STYLES:
         raise InputError(
             f"unknown formatting style '{config.style}'",
@@ -188,6 +190,8 @@ class Project:
     # content ---------------------------------------------------------------------
     @cached_property
     def library_and_errors(self) -> tuple[Library, list[DraftkitError]]:
+        from draftkit.library.library import load_library
+
         return load_library(self.clause_files(), self.source_files())
 
     @property
@@ -199,6 +203,8 @@ class Project:
         return library
 
     def load_document(self, path: Path) -> DocumentSpec:
+        from draftkit.library.documents import load_document_spec
+
         return load_document_spec(path)
 
     # events and organisations (press releases, media advisories, press kits) -----------

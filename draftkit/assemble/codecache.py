@@ -21,14 +21,7 @@ from types import CodeType
 import jinja2
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-
-def cache_root() -> Path:
-    """The folder draftkit keeps caches in (``draftkit cache`` folders are disposable)."""
-    explicit = os.environ.get("DRAFTKIT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "draftkit"
+from draftkit.fsutil import cache_root
 
 
 class TemplateCodeCache(FileSystemBytecodeCache):

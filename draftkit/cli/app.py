@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -113,19 +113,19 @@ def build(
             "--output", "-o", help="Output folder (default: the project's, usually build/)."
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Render every document, even those that are up to date."),
+    ] = False,
 ) -> None:
-    """Build documents as DOCX and PDF (and HTML for a preview) into build/<lang>/."""
-    from contextlib import nullcontext
+    """Build documents as DOCX and PDF (and HTML for a preview) into build/<lang>/.
 
-    from draftkit.build import render_document
+    Only documents whose inputs changed since their outputs were written are rendered
+    again (--force renders all)."""
     from draftkit.fsutil import publish_all
+    from draftkit.uptodate import OutputRecord, project_key
 
-    pdf = nullcontext()
-    if fmt is None or any("pdf" in item for item in fmt):
-        from draftkit.render.pdf import renderer
-
-        pdf = renderer()
-    with reporting(), pdf:
+    with reporting(), ExitStack() as stack:
         project = _project(documents[0] if documents else None)
         paths = documents or project.document_files()
         if not paths:
@@ -135,17 +135,42 @@ def build(
                 hint="add a document spec to documents/ or name one",
             )
         formats = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
+        langs = _languages(lang, project)
+        folder = (output or project.output_dir).resolve()
+        record = OutputRecord(folder)
+        inputs = project_key(
+            project.root,
+            project.config.sources,
+            f"formats={formats or project.config.formats}",
+            f"allow_incomplete={allow_incomplete}",
+            f"output={folder}",
+        )
+        todo: list[tuple[Path, str | None, str]] = []
+        fresh: list[dict] = []  # type: ignore[type-arg]
+        for path in paths:
+            if not path.is_file():
+                raise DraftkitError(f"no such document spec: {path}")
+            for language in langs:
+                key = _build_key(inputs, path, language)
+                entry = None if force else record.fresh(key)
+                if entry is None:
+                    todo.append((path, language, key))
+                else:
+                    fresh.append(entry)
+        if todo and "pdf" in (formats or project.config.formats):
+            from draftkit.render.pdf import renderer
+
+            stack.enter_context(renderer())
         # Render every document first and publish only when all succeeded, so a broken
         # document leaves no output of the others behind.
-        langs = _languages(lang, project)
         outputs: list[tuple[Path, bytes]] = []
         drafts = []
-        with progress() as bar:
-            task = bar.add_task("building", total=len(paths) * len(langs))
-            for path in paths:
-                if not path.is_file():
-                    raise DraftkitError(f"no such document spec: {path}")
-                for language in langs:
+        if todo:
+            from draftkit.build import render_document
+
+            with progress() as bar:
+                task = bar.add_task("building", total=len(todo))
+                for path, language, key in todo:
                     bar.update(
                         task, description=f"rendering {project.relative(path)} [{language}]"
                     )
@@ -158,18 +183,38 @@ def build(
                         allow_incomplete=allow_incomplete,
                     )
                     outputs += rendered.outputs
+                    record.record(
+                        key,
+                        rendered.outputs,
+                        spec=project.relative(path),
+                        lang=rendered.lang,
+                        untranslated=rendered.untranslated,
+                    )
                     if rendered.untranslated:
-                        drafts.append(rendered)
+                        spec = project.relative(path)
+                        drafts.append((spec, rendered.lang, rendered.untranslated))
                     bar.advance(task)
-        publish_all(outputs)
+            publish_all(outputs)
+            record.save()
         for target, _ in outputs:
             print(f"wrote {project.relative(target)}")
-        for draft in drafts:
+        for entry in fresh:
+            for relative, _ in entry["outputs"]:
+                print(f"up to date: {project.relative(folder / relative)}")
+            if entry.get("untranslated"):
+                drafts.append((entry.get("spec"), entry.get("lang"), entry["untranslated"]))
+        for spec, language, count in drafts:
             print(
-                f"warning: {project.relative(draft.spec)} [{draft.lang}] is a draft translation: "
-                f"{draft.untranslated} text(s) left in the source language",
+                f"warning: {spec} [{language}] is a draft translation: "
+                f"{count} text(s) left in the source language",
                 file=sys.stderr,
             )
+
+
+def _build_key(inputs: str, path: Path, language: str | None) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{inputs}\0{path.resolve()}\0{language}".encode()).hexdigest()
 
 
 def _languages(option: str | None, project) -> list[str | None]:  # type: ignore[no-untyped-def]
@@ -181,13 +226,29 @@ def _languages(option: str | None, project) -> list[str | None]:  # type: ignore
 
 
 @app.command()
-def check() -> None:
-    """Validate the whole project: library, sources, documents and templates."""
-    from draftkit.checking import check_project
+def check(
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Check again even if nothing changed since the last success."
+        ),
+    ] = False,
+) -> None:
+    """Validate the whole project: library, sources, documents and templates.
+
+    The result of a successful check is kept (in ~/.cache/draftkit): while no input
+    changes, the next check prints it at once."""
+    from draftkit.uptodate import cached_check, project_key, remember_check
 
     with reporting():
         project = _project()
-        summary = check_project(project)
+        key = project_key(project.root, project.config.sources, "check")
+        summary = None if no_cache else cached_check(project.root, key)
+        if summary is None:
+            from draftkit.checking import check_project
+
+            summary = check_project(project)
+            remember_check(project.root, key, summary)
         print(summary)
 
 

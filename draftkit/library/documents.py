@@ -29,12 +29,12 @@ from datetime import date
 from pathlib import Path
 
 from draftkit.library.clauses import Markup
+from draftkit.library.formatting import STYLES
 from draftkit.library.markup import is_valid_id
 from draftkit.library.yamlfile import Node, load_yaml
 
 SLOTS = ("opening", "chapeau", "closing")
 LISTS = ("preamble", "operative")
-STYLES = ("plain", "un")
 DOC_FIELDS = {
     "template",
     "style",
