@@ -23,6 +23,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     status = 0
     for script, args in (
+        ("bench_process.py", []),
         ("bench_startup.py", []),
         ("bench_build.py", build_args),
         ("bench_i18n.py", []),
