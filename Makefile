@@ -20,16 +20,20 @@ lockcheck:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# The project itself goes in without dependencies and without build isolation: its build
-# backend (hatchling) is in the lock too, so nothing unlocked is fetched.
+# The lock is the whole environment: --no-deps, or pip would resolve dependencies with
+# extras (weasyprint's fonttools[woff]) again, outside the lock; `pip check` then confirms
+# that every requirement, draftkit's included, is met. The project itself goes in without
+# build isolation: its build backend (hatchling) is in the lock too.
 $(VENV)/.runtime-installed: requirements/runtime.txt pyproject.toml | lockcheck $(BIN)/python
-	$(PIP) install --require-hashes -r requirements/runtime.txt
+	$(PIP) install --require-hashes --no-deps -r requirements/runtime.txt
 	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) check
 	@touch $@
 
 $(VENV)/.test-installed: requirements/test.txt pyproject.toml | lockcheck $(BIN)/python
-	$(PIP) install --require-hashes -r requirements/test.txt
+	$(PIP) install --require-hashes --no-deps -r requirements/test.txt
 	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) check
 	@touch $@ $(VENV)/.runtime-installed
 
 # WeasyPrint needs Pango and HarfBuzz; say exactly what to install if not.
