@@ -4,7 +4,9 @@ Exit status: 0 success, 1 a problem with the input (reported as ``file:line: mes
 2 wrong usage. ``--debug`` shows the traceback behind a reported problem.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` in the command modules: Typer reads every
+# command's annotations each time the CLI starts, and evaluating them from strings cost
+# 15 ms of a 0.16 s ``draftkit --help``.
 
 import sys
 from collections.abc import Iterator

@@ -1,6 +1,5 @@
 """``draftkit diff``: what changed between two clause sets or two versions of a document."""
 
-from __future__ import annotations
 
 import os
 import sys
@@ -191,7 +190,7 @@ def _emit(result, fmt, output, stat, side_by_side, context, color, pager, author
         publish_all([(output, data)])
 
 
-def _console(output: Path | None, color: bool | None) -> Console:
+def _console(output: Path | None, color: bool | None) -> "Console":
     from rich.console import Console
 
     if output is not None:

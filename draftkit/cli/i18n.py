@@ -1,6 +1,5 @@
 """``draftkit i18n``: extract, update, status and check gettext catalogs."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``draftkit presskit`` and ``draftkit orgs``: press kits and the organisations library."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
