@@ -71,11 +71,17 @@ def renderer() -> Iterator[None]:
 def _import_weasyprint():  # type: ignore[no-untyped-def]
     try:
         import weasyprint
+        import weasyprint.pdf.fonts
     except OSError as exc:  # Pango/HarfBuzz missing: WeasyPrint fails while loading them
         raise RenderError(
             f"WeasyPrint cannot load its system libraries ({exc})",
             hint="install Pango: 'apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b'",
         ) from exc
+    # WeasyPrint subsets fonts with the system's HarfBuzz-Subset where it finds one and with
+    # fontTools otherwise, and the two write different font programs: the same build gave
+    # another PDF once a package (Chromium) brought libharfbuzz-subset0 along. fontTools is
+    # in the lock file, the system library is not: always use it.
+    weasyprint.pdf.fonts.harfbuzz_subset = None
     return weasyprint
 
 

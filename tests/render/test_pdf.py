@@ -112,3 +112,30 @@ def test_pdftotext_reads_the_same_text(example_built: Built) -> None:
     text = normalise(result.stdout)
     for paragraph in seed_paragraphs()[:3]:
         assert paragraph.split(". ")[0] in text
+
+
+def test_fonts_are_subset_by_the_locked_fonttools_whatever_the_system_has(
+    example_built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WeasyPrint prefers the system's HarfBuzz-Subset, whose font programs differ from
+    fontTools': with it, the same build gave other bytes on a machine that had it."""
+    import weasyprint.pdf.fonts as pdf_fonts
+
+    from draftkit.build import render
+    from draftkit.fsutil import BuildClock
+
+    used: list[str] = []
+    real = pdf_fonts.Font._fonttools_subset
+
+    def fonttools(self, *args):  # type: ignore[no-untyped-def]
+        used.append("fontTools")
+        return real(self, *args)
+
+    # As on a machine with libharfbuzz-subset0 installed.
+    monkeypatch.setattr(pdf_fonts, "harfbuzz_subset", object())
+    monkeypatch.setattr(pdf_fonts.Font, "_harfbuzz_subset", lambda *a: used.append("HarfBuzz"))
+    monkeypatch.setattr(pdf_fonts.Font, "_fonttools_subset", fonttools)
+    assembled = example_built.assembled
+    pdf = render(assembled, "pdf", BuildClock.for_document(assembled.document.meta.date))
+    assert used and set(used) == {"fontTools"}
+    assert pdf == example_built.pdf.read_bytes()
