@@ -63,9 +63,25 @@ def renderer() -> Iterator[None]:
     try:
         _worker.submit(int)  # fork now, before the caller starts any thread
         yield
-    finally:
+    except BaseException:
+        # An input error (or Ctrl-C) should be reported now, not after the worker has
+        # finished importing WeasyPrint for nothing.
         worker, _worker = _worker, None
-        worker.shutdown(wait=True, cancel_futures=True)
+        _terminate(worker)
+        raise
+    else:
+        worker, _worker = _worker, None
+        worker.shutdown(wait=True)
+
+
+def _terminate(worker: Any) -> None:
+    stop = getattr(worker, "terminate_workers", None)  # Python 3.14
+    if stop is not None:
+        stop()
+        return
+    for process in list(getattr(worker, "_processes", {}).values()):
+        process.terminate()
+    worker.shutdown(wait=True, cancel_futures=True)
 
 
 def _import_weasyprint():  # type: ignore[no-untyped-def]

@@ -130,3 +130,14 @@ def test_an_unwritable_cache_costs_only_the_rebuild(
         assert result.returncode == 0, result.stderr
         assert len(wrote(result)) == 2
     assert p.run("check").returncode == 0
+
+
+def test_a_bad_input_under_a_pdf_build_fails_cleanly(project: Callable[..., Project]) -> None:
+    """The PDF worker is started before the documents are read: an input error must stop
+    it and still be one clean line (no traceback from the worker, nothing written)."""
+    p = project()
+    p.edit("clauses/x.yaml", "kind: operative", "kind: [operative")
+    result = p.run("build", "-f", "pdf")
+    lines = assert_fails_cleanly(result)
+    assert len(lines) == 1 and "clauses/x.yaml:" in lines[0]
+    assert p.files() == {}
