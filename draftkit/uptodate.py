@@ -42,8 +42,16 @@ INPUT_FOLDERS = ("clauses", "documents", "events", "organisations", "templates",
 
 
 def _files(folder: Path) -> list[Path]:
+    """Every file under ``folder``, through symlinked folders as the loaders go, each real
+    folder once (a symlink loop must not hang the fingerprint)."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
         dirnames.sort()
         found.extend(Path(dirpath, name) for name in sorted(filenames))
     return found
@@ -97,6 +105,11 @@ def project_key(root: Path, sources: list[str], *extra: str) -> str:
         digest.update(f"{path.relative_to(root) if path.is_relative_to(root) else path}\0".encode())
         digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def file_key(path: Path) -> str:
+    """The SHA-256 of a file's content ("missing" when it cannot be read)."""
+    return _sha256_of(path) or "missing"
 
 
 def _sha256_of(path: Path) -> str | None:

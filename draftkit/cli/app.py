@@ -216,7 +216,11 @@ def build(
 def _build_key(inputs: str, path: Path, language: str | None) -> str:
     import hashlib
 
-    return hashlib.sha256(f"{inputs}\0{path.resolve()}\0{language}".encode()).hexdigest()
+    from draftkit.uptodate import file_key
+
+    # The spec's own content too: it may lie outside the folders the project key reads.
+    text = f"{inputs}\0{path.resolve()}\0{file_key(path)}\0{language}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _languages(option: str | None, project) -> list[str | None]:  # type: ignore[no-untyped-def]

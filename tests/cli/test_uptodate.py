@@ -141,3 +141,24 @@ def test_a_bad_input_under_a_pdf_build_fails_cleanly(project: Callable[..., Proj
     lines = assert_fails_cleanly(result)
     assert len(lines) == 1 and "clauses/x.yaml:" in lines[0]
     assert p.files() == {}
+
+
+def test_a_spec_outside_documents_is_an_input_too(project: Callable[..., Project]) -> None:
+    p = project()
+    p.write("drafts/d2.yaml", p.read("documents/d.yaml"))
+    assert len(wrote(p.run("build", "drafts/d2.yaml", "-f", "html"))) == 1
+    p.edit("drafts/d2.yaml", "title: RESOLUTION OF THE FORUM", "title: SECOND RESOLUTION")
+    result = p.run("build", "drafts/d2.yaml", "-f", "html")
+    assert wrote(result) == ["wrote build/en/d2.html"]
+    assert "SECOND RESOLUTION" in (p.root / "build/en/d2.html").read_text("utf-8")
+
+
+def test_a_symlink_loop_in_an_input_folder_does_not_hang(
+    project: Callable[..., Project],
+) -> None:
+    p = project()
+    (p.root / "templates").mkdir()
+    (p.root / "templates" / "loop").symlink_to(p.root / "templates")
+    for _ in range(2):
+        result = p.run(*BUILD)
+        assert result.returncode == 0, result.stderr
