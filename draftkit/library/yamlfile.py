@@ -56,6 +56,50 @@ for _tag, _regexp, _first in (
 _PLAIN = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+class WrittenInt(int):
+    """A number that prints as the file wrote it.
+
+    A phone number ``0312654321`` is an integer to YAML; PyYAML's constructor would even
+    read it as octal (53172433, YAML 1.1), and ``+996…`` or ``0x1F`` would lose their form.
+    Where a number is used as text (a phone, a parameter, a role) it must stay exactly what
+    the drafter typed; where it is a number (a font size), it is one, by YAML 1.2's rules.
+    """
+
+    source: str
+
+    def __new__(cls, source: str) -> WrittenInt:
+        digits = source.lstrip("+-")
+        if digits.startswith("0o"):
+            value = int(digits[2:], 8)
+        elif digits.startswith("0x"):
+            value = int(digits[2:], 16)
+        else:
+            value = int(digits, 10)  # YAML 1.2: a leading 0 is not octal
+        number = super().__new__(cls, -value if source.startswith("-") else value)
+        number.source = source
+        return number
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class WrittenFloat(float):
+    """A float that prints as the file wrote it (``1e3`` stays ``1e3``, not 1000.0)."""
+
+    source: str
+
+    def __new__(cls, source: str) -> WrittenFloat:
+        special = {".inf": "inf", "-.inf": "-inf", "+.inf": "inf", ".nan": "nan"}
+        number = super().__new__(cls, float(special.get(source.lower(), source)))
+        number.source = source
+        return number
+
+    def __str__(self) -> str:
+        return self.source
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -106,6 +150,10 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if node.tag not in _PLAIN:
                 raise _tag(node.tag, line)
+            if node.tag == _INT:
+                return WrittenInt(node.value)
+            if node.tag == _FLOAT:
+                return WrittenFloat(node.value)
             return self.constructor.construct_object(node)
         if isinstance(node, MappingNode):
             if node.tag != _MAP:
