@@ -84,9 +84,13 @@ def repo_top(cwd: Path) -> Path | None:
 
 
 def is_revision(name: str, cwd: Path) -> bool:
-    if repo_top(cwd) is None:
+    # A "revision" that starts with "-" would reach git as an option (git archive
+    # --output=… writes a file anywhere): never one, and git is told where options end.
+    if name.startswith("-") or repo_top(cwd) is None:
         return False
-    result = _git(["rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], cwd)
+    result = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"], cwd
+    )
     return result.returncode == 0
 
 
@@ -106,7 +110,9 @@ def revision_side(role: Role, rev: str, paths: list[str], cwd: Path) -> Side:
     prefix = _git(["rev-parse", "--show-prefix"], cwd).stdout.strip()
     full = [_join(prefix, p) for p in paths] or ([prefix.rstrip("/")] if prefix else [])
     tmp = tempfile.TemporaryDirectory(prefix="draftkit-diff-")
-    result = _git(["archive", "--format=tar", rev, "--", *full], top, binary=True)
+    result = _git(
+        ["archive", "--format=tar", "--end-of-options", rev, "--", *full], top, binary=True
+    )
     if result.returncode != 0:
         tmp.cleanup()
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
