@@ -85,7 +85,8 @@ def repo_top(cwd: Path) -> Path | None:
 
 def is_revision(name: str, cwd: Path) -> bool:
     # A "revision" that starts with "-" would reach git as an option (git archive
-    # --output=… writes a file anywhere): never one, and git is told where options end.
+    # --output=… writes a file anywhere): never one, and rev-parse is told where its
+    # options end.
     if name.startswith("-") or repo_top(cwd) is None:
         return False
     result = _git(
@@ -110,9 +111,9 @@ def revision_side(role: Role, rev: str, paths: list[str], cwd: Path) -> Side:
     prefix = _git(["rev-parse", "--show-prefix"], cwd).stdout.strip()
     full = [_join(prefix, p) for p in paths] or ([prefix.rstrip("/")] if prefix else [])
     tmp = tempfile.TemporaryDirectory(prefix="draftkit-diff-")
-    result = _git(
-        ["archive", "--format=tar", "--end-of-options", rev, "--", *full], top, binary=True
-    )
+    # rev passed is_revision, so it cannot start with "-"; git archive would read a "--"
+    # after --end-of-options as a path, so the separator alone ends its options here.
+    result = _git(["archive", "--format=tar", rev, "--", *full], top, binary=True)
     if result.returncode != 0:
         tmp.cleanup()
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
