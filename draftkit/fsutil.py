@@ -87,7 +87,15 @@ class BuildClock:
     def for_document(cls, doc_date: date | None) -> BuildClock:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         if epoch and epoch.strip().isdigit():
-            return cls(datetime.fromtimestamp(int(epoch), tz=UTC))
+            try:
+                return cls(datetime.fromtimestamp(int(epoch), tz=UTC))
+            except (OverflowError, OSError, ValueError) as exc:
+                from draftkit.errors import DraftkitError
+
+                raise DraftkitError(
+                    f"SOURCE_DATE_EPOCH={epoch.strip()} is not a date Python can represent",
+                    hint="set it to seconds since 1970, e.g. $(git log -1 --format=%ct)",
+                ) from exc
         if doc_date is not None:
             return cls(datetime(doc_date.year, doc_date.month, doc_date.day, tzinfo=UTC))
         return cls(datetime(1980, 1, 1, tzinfo=UTC))
@@ -98,8 +106,12 @@ class BuildClock:
 
     @property
     def zip_date_time(self) -> tuple[int, int, int, int, int, int]:
-        # ZIP (DOS) time cannot go before 1980.
-        ts = max(self.timestamp, datetime(1980, 1, 1, tzinfo=UTC))
+        # ZIP (DOS) time runs from 1980 to 2107: a document dated outside keeps its date in
+        # its metadata, and its zip entries take the nearest time ZIP can hold.
+        ts = min(
+            max(self.timestamp, datetime(1980, 1, 1, tzinfo=UTC)),
+            datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC),
+        )
         return (ts.year, ts.month, ts.day, ts.hour, ts.minute, ts.second)
 
     def iso(self) -> str:
