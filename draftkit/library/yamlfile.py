@@ -170,13 +170,17 @@ class _Builder:
                         key_node.start_mark.line + 1,
                         "write the keys out",
                     )
-                key = self.value(key_node)
-                if not isinstance(key, str | int | float | bool | date) and key is not None:
+                if not isinstance(key_node, ScalarNode):
                     raise _Refused(
                         "a mapping key must be plain text",
                         key_node.start_mark.line + 1,
                         "write the key as text",
                     )
+                # Keys are names (fields, parameters, ids): a key written 1, ~, true or
+                # 2025-01-01 is that text, so that it is reported as an unknown field at
+                # its line instead of failing every lookup by name.
+                self.value(key_node)  # refuses tags and aliases as for any other node
+                key = key_node.value
                 key_line = key_node.start_mark.line + 1
                 if key in mapping:
                     raise _Refused(
