@@ -112,6 +112,8 @@ def _load_config(path: Path) -> ProjectConfig:
         config.locales.insert(0, config.source_locale)
     config.output = str(project.get("output", config.output))
     config.sources = [str(x) for x in project.get("sources", config.sources)]
+    for key, value in [("output", config.output), *(("sources", s) for s in config.sources)]:
+        _check_inside(path, key, value)
     config.formats = [str(x) for x in build.get("formats", config.formats)]
     for fmt in config.formats:
         if fmt not in FORMATS:
@@ -131,6 +133,23 @@ def _load_config(path: Path) -> ProjectConfig:
         )
     config.pdf_variant = build.get("pdf_variant") or None
     return config
+
+
+def _check_inside(config_path: Path, key: str, value: str) -> None:
+    """A project received from elsewhere must not read or write outside its folder: paths
+    that leave it come only from the command line (``draftkit build -o``)."""
+    root = config_path.parent.resolve()
+    if Path(value).is_absolute() or not (root / value).resolve().is_relative_to(root):
+        text = config_path.read_text(encoding="utf-8")
+        found = re.search(rf"^\s*{key}\s*=", text, re.MULTILINE)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        raise InputError(
+            f"'{key}' in [project] leaves the project folder: {value!r}",
+            path=config_path,
+            line=line,
+            hint="name a path inside the project"
+            + (", or write elsewhere with 'draftkit build -o FOLDER'" if key == "output" else ""),
+        )
 
 
 class Project:
