@@ -152,6 +152,7 @@ def build(
         for path in paths:
             if not path.is_file():
                 raise DraftkitError(f"no such document spec: {path}")
+            _same_project(project, path)
             for language in langs:
                 key = _build_key(inputs, path, language)
                 entry = None if force else record.fresh(key)
@@ -211,6 +212,21 @@ def build(
                 f"{count} text(s) left in the source language",
                 file=sys.stderr,
             )
+
+
+def _same_project(project, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every document of one build belongs to the project found from the first: another
+    project's clauses, templates and locales are not these."""
+    from draftkit.project import CONFIG_NAME
+
+    for folder in path.resolve().parents:
+        if (folder / CONFIG_NAME).is_file():
+            if folder != project.root:
+                raise DraftkitError(
+                    f"{path} belongs to another project ({folder})",
+                    hint=f"build it on its own, or in {folder}: one project per command",
+                )
+            return
 
 
 def _build_key(inputs: str, path: Path, language: str | None) -> str:

@@ -47,3 +47,15 @@ def test_the_command_line_may_write_elsewhere(project: Callable[..., Project]) -
     result = p.run("build", "-f", "html", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert (target / "en" / "d.html").is_file()
+
+
+def test_documents_of_two_projects_are_not_built_together(
+    project: Callable[..., Project],
+) -> None:
+    mine = project(name="mine")
+    other = project(name="other")
+    other.edit("documents/d.yaml", "title: RESOLUTION OF THE FORUM", "title: OTHER")
+    result = mine.run("build", str(other.root / "documents/d.yaml"), "documents/d.yaml")
+    lines = assert_fails_cleanly(result)
+    assert len(lines) == 1 and "belongs to another project" in lines[0], lines
+    assert not (mine.root / "build").exists() and not (other.root / "build").exists()
