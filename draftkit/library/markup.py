@@ -79,7 +79,19 @@ def parse(source: str) -> list[Inline]:
     return _merge_text(result)
 
 
-def _build(tokens: list[Token], pos: int, closing: str | None) -> tuple[list[Inline], int]:
+# Emphasis, strong and links inside each other: a drafter needs two or three levels; a
+# few hundred overflowed Python's stack in the writers and lxml's depth limit.
+MAX_NESTING = 16
+
+
+def _build(
+    tokens: list[Token], pos: int, closing: str | None, depth: int = 0
+) -> tuple[list[Inline], int]:
+    if depth > MAX_NESTING:
+        raise MarkupError(
+            f"emphasis and links are nested more than {MAX_NESTING} deep",
+            hint="close each * or _ before opening the next; two or three levels are plenty",
+        )
     out: list[Inline] = []
     while pos < len(tokens):
         tok = tokens[pos]
@@ -91,11 +103,11 @@ def _build(tokens: list[Token], pos: int, closing: str | None) -> tuple[list[Inl
         elif kind in ("softbreak", "hardbreak"):
             out.append(Text(" "))
         elif kind == "em_open":
-            inner, pos = _build(tokens, pos + 1, "em_close")
+            inner, pos = _build(tokens, pos + 1, "em_close", depth + 1)
             out.append(Emph(inner))
             continue
         elif kind == "strong_open":
-            inner, pos = _build(tokens, pos + 1, "strong_close")
+            inner, pos = _build(tokens, pos + 1, "strong_close", depth + 1)
             out.append(Strong(inner))
             continue
         elif kind == "link_open":
@@ -105,7 +117,7 @@ def _build(tokens: list[Token], pos: int, closing: str | None) -> tuple[list[Inl
                     f"link target {url!r} is not an http(s) or mailto: address",
                     hint="links may point to web pages or e-mail addresses only",
                 )
-            inner, pos = _build(tokens, pos + 1, "link_close")
+            inner, pos = _build(tokens, pos + 1, "link_close", depth + 1)
             out.append(Link(url, inner))
             continue
         elif kind == "dk_noteref":
