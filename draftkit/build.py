@@ -37,7 +37,7 @@ def render(
     from draftkit.render.html import write_html
 
     css_path = templates.find(CSS_NAME)
-    css = css_path.read_text(encoding="utf-8")
+    css = read_style_sheet(css_path)
     html = write_html(doc, css, paged=(fmt == "pdf"), clock=clock)
     if fmt == "html":
         return html.encode("utf-8")
@@ -50,6 +50,23 @@ def render(
         clock=clock,
         variant=pdf_variant,
     )
+
+
+def read_style_sheet(path: Path) -> str:
+    """The PDF style sheet's text; one error at the line of the first byte that is not
+    UTF-8 (a sheet saved as Latin-1 or UTF-16)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        from draftkit.errors import TemplateError
+
+        raise TemplateError(
+            f"not UTF-8 text ({exc.reason})",
+            path=path,
+            line=data[: exc.start].count(b"\n") + 1,
+            hint="save the style sheet as UTF-8",
+        ) from exc
 
 
 @dataclass

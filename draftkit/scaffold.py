@@ -12,14 +12,26 @@ STARTER = "new-project"
 
 
 def create_project(target: Path) -> Path:
+    if target.is_symlink() and not target.exists():
+        raise DraftkitError(
+            f"{target} is a link to {target.readlink()}, which does not exist",
+            hint="remove the link or choose a new folder name",
+        )
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         what = "and is not empty" if target.is_dir() else "and is not a folder"
         raise DraftkitError(f"{target} already exists {what}", hint="choose a new folder name")
     source = builtin_templates_dir() / STARTER
     tmp = target.with_name(f".{target.name}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(source, tmp)
-    if target.exists():
-        target.rmdir()
-    tmp.rename(target)
+    try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(source, tmp)
+        if target.exists():
+            target.rmdir()
+        tmp.rename(target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise DraftkitError(
+            f"cannot create {target}: {exc.strerror or exc}",
+            hint="choose a folder you can write in",
+        ) from exc
     return target
