@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,53 @@ PARAGRAPH_PROPS = {
     "bullet",  # a bulleted list item (Word numbering in DOCX; list-item in CSS)
 }
 ALIGNMENTS = ("left", "center", "right", "justify")
+# What each property may hold. The values reach Word's XML and the CSS as they are, so a
+# value outside these (a colour "red;}", a size of 200,000,000, a NUL in a name) is an error
+# at its line, never a broken document.
+NUMBERS = {  # property: (lowest, highest)
+    "size": (1.0, 400.0),  # points
+    "space_before": (0.0, 1000.0),
+    "space_after": (0.0, 1000.0),
+    "first_line_indent": (-50.0, 50.0),  # centimetres
+    "left_indent": (-50.0, 50.0),
+    "hanging_indent": (-50.0, 50.0),
+}
+SWITCHES = {"bold", "italic", "keep_with_next", "caps", "bullet"}
+PAGE = {"width_cm": (5.0, 200.0), "height_cm": (5.0, 200.0), "margin_cm": (0.0, 20.0)}
+_COLOUR = re.compile(r"^[0-9A-Fa-f]{6}$")
+
+
+def _text(node: Node, what: str, example: str) -> str:
+    value = node.text(what)
+    if not value.strip() or any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
+        raise node.error(
+            f"{what} must be a name without control characters: {value!r}",
+            hint=f"write the name as Word shows it, e.g. {example}",
+        )
+    return value
+
+
+def _number(node: Node, what: str, low: float, high: float) -> float:
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise node.error(
+            f"{what} must be a number from {low:g} to {high:g}, not {node.value!r}",
+            hint="sizes are in points, indents and page measures in centimetres",
+        )
+    return float(value)
+
+
+def _check_prop(key: str, node: Node, role: str) -> None:
+    what = f"'{key}' of style '{role}'"
+    if key in NUMBERS:
+        _number(node, what, *NUMBERS[key])
+    elif key in SWITCHES and not isinstance(node.value, bool):
+        raise node.error(f"{what} must be true or false, not {node.value!r}")
+    elif key == "color" and not _COLOUR.match(str(node.value)):
+        raise node.error(
+            f"{what} must be a colour as six hex digits, not {node.value!r}",
+            hint="e.g. color: C00000 (dark red) or 595959 (grey)",
+        )
 
 
 @dataclass(frozen=True)
@@ -63,10 +112,14 @@ def _defs(node: Node | None) -> dict[str, StyleDef]:
         if not spec.is_mapping():
             raise spec.error(f"style '{role}' must be a mapping with at least 'name'")
         spec.check_keys(PARAGRAPH_PROPS, f"style '{role}'")
+        for key, value in spec.items():
+            if key != "name":
+                _check_prop(key, value, role)
         props = {k: v.value for k, v in spec.items()}
-        name = str(props.pop("name", "") or "")
-        if not name:
+        name_node = spec.get("name")
+        if name_node is None or not props.pop("name", None):
             raise spec.error(f"style '{role}' has no 'name'", hint="give it a Word style name")
+        name = _text(name_node, f"the name of style '{role}'", '"Operative Paragraph"')
         align = props.get("align")
         if align is not None and align not in ALIGNMENTS:
             raise spec.get("align").error(  # type: ignore[union-attr]
@@ -98,11 +151,12 @@ def _load_style_sheet(path: Path, _mtime_ns: int, _size: int) -> StyleSheet:
         size = docx.get("size")
         page = docx.get("page")
         if font is not None:
-            sheet.font = font.text("font")
+            sheet.font = _text(font, "the font", '"Noto Serif"')
         if size is not None:
-            sheet.size = float(size.value)
+            sheet.size = _number(size, "the font size", *NUMBERS["size"])
         if page is not None and page.is_mapping():
-            sheet.page = {k: float(v.value) for k, v in page.items()}
+            page.check_keys(set(PAGE), "the page")
+            sheet.page = {k: _number(v, f"the page's {k}", *PAGE[k]) for k, v in page.items()}
     sheet.paragraph = _defs(root.get("paragraph"))
     sheet.character = _defs(root.get("character"))
     for required in ("paragraph", "subparagraph1", "subparagraph2"):

@@ -1,0 +1,50 @@
+"""A project's styles.yaml is checked before any value reaches Word's XML or the CSS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.cli.helpers import REPO, Project, assert_fails_cleanly, line_of
+
+BUILTIN = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("  font: Noto Serif ", '  font: "Noto\\x01Serif" ', "the font must be a name"),
+        ("{name: Resolution Title,", '{name: "Resolution\\0Title",', "the name of style 'title'"),
+        ("  size: 12", "  size: twelve", "the font size must be a number from 1 to 400"),
+        ("  size: 12", "  size: 200000000", "the font size must be a number from 1 to 400"),
+        ("width_cm: 21.0", "width_cm: 0", "the page's width_cm must be a number"),
+        ("color: C00000", 'color: "red;}"', "'color' of style 'draftmark' must be a colour"),
+        ("bold: true, align: center, space_after: 6,", 'bold: "yes", align: center, '
+         "space_after: 6,", "'bold' of style 'title' must be true or false"),
+        ("Resolution Title, size: 13, bold: true, align: center, space_after: 6",
+         "Resolution Title, size: 13, bold: true, align: center, space_after: -6",
+         "'space_after' of style 'title' must be a number from 0 to 1000"),
+    ],
+    ids=["font-control", "name-nul", "size-text", "size-huge", "page-zero", "colour", "bold-text",
+         "negative-space"],
+)
+@pytest.mark.parametrize("command", [("check",), ("build", "-f", "docx")])
+def test_a_bad_style_value_is_refused_at_its_line(
+    project: Callable[..., Project], old: str, new: str, message: str, command: tuple[str, ...]
+) -> None:
+    assert BUILTIN.count(old) == 1, old
+    text = BUILTIN.replace(old, new)
+    p = project({"templates/styles.yaml": text})
+    lines = assert_fails_cleanly(p.run(*command))
+    assert len(lines) == 1, lines
+    needle = new.strip().split(",")[0].split(":")[0] if "{" not in new else new.split(",")[0]
+    assert lines[0].startswith(f"error: templates/styles.yaml:{line_of(text, needle)}: "), lines
+    assert message in lines[0]
+    assert p.files() == {}
+
+
+def test_the_built_in_style_sheet_passes(project: Callable[..., Project]) -> None:
+    p = project({"templates/styles.yaml": BUILTIN})
+    result = p.run("build", "-f", "docx")
+    assert result.returncode == 0, result.stderr
