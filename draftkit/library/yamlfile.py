@@ -56,6 +56,8 @@ for _tag, _regexp, _first in (
 _PLAIN = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+# Characters XML 1.0 cannot hold (tab, line feed and carriage return it can).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 
@@ -154,6 +156,15 @@ class _Builder:
                 return WrittenInt(node.value)
             if node.tag == _FLOAT:
                 return WrittenFloat(node.value)
+            bad = _NOT_TEXT.search(node.value)
+            if bad:
+                # Written as an escape ("\x01") in a quoted string: no document can hold it
+                # (XML forbids it), and it would surface later blamed on a template.
+                raise _Refused(
+                    f"a control character (U+{ord(bad.group()):04X}) is not allowed in text",
+                    line,
+                    "remove the escape; a line break is a new line in the YAML",
+                )
             return self.constructor.construct_object(node)
         if isinstance(node, MappingNode):
             if node.tag != _MAP:
