@@ -14,8 +14,11 @@ BUILTIN = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("  font: Noto Serif ", '  font: "Noto\\x01Serif" ', "the font must be a name"),
-        ("{name: Resolution Title,", '{name: "Resolution\\0Title",', "the name of style 'title'"),
+        # C0 controls are refused by the YAML loader for every file; DEL by the style sheet.
+        ("  font: Noto Serif ", '  font: "Noto\\x01Serif" ', "control character (U+0001)"),
+        ("{name: Resolution Title,", '{name: "Resolution\\0Title",', "control character (U+0000)"),
+        ("  font: Noto Serif ", '  font: "Noto\\x7fSerif" ', "the font must be a name"),
+        ("{name: Resolution Title,", '{name: "Resolution\\x7fTitle",', "the name of style 'title'"),
         ("  size: 12", "  size: twelve", "the font size must be a number from 1 to 400"),
         ("  size: 12", "  size: 200000000", "the font size must be a number from 1 to 400"),
         ("width_cm: 21.0", "width_cm: 0", "the page's width_cm must be a number"),
@@ -26,8 +29,8 @@ BUILTIN = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
          "Resolution Title, size: 13, bold: true, align: center, space_after: -6",
          "'space_after' of style 'title' must be a number from 0 to 1000"),
     ],
-    ids=["font-control", "name-nul", "size-text", "size-huge", "page-zero", "colour", "bold-text",
-         "negative-space"],
+    ids=["font-control", "name-nul", "font-del", "name-del", "size-text", "size-huge",
+         "page-zero", "colour", "bold-text", "negative-space"],
 )
 @pytest.mark.parametrize("command", [("check",), ("build", "-f", "docx")])
 def test_a_bad_style_value_is_refused_at_its_line(
