@@ -102,6 +102,8 @@ class WrittenFloat(float):
 
     def __str__(self) -> str:
         return self.source
+
+
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
