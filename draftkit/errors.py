@@ -82,5 +82,8 @@ class ErrorList(DraftkitError):
         self.errors = errors
         super().__init__(f"{len(errors)} problem(s) found")
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (ErrorList, (self.errors,))
+
     def format(self, relative_to: Path | None = None) -> str:
         return "\n".join(e.format(relative_to) for e in self.errors)

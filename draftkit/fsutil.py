@@ -25,6 +25,17 @@ def cache_root() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "draftkit"
 
 
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, or None when it cannot be read (an output that was
+    deleted, a folder in its place)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def _default_mode() -> int:
     # mkstemp creates files 0600; outputs should get the mode any new file would get.
     umask = os.umask(0)

@@ -107,16 +107,13 @@ def project_key(root: Path, sources: list[str], *extra: str) -> str:
     return digest.hexdigest()
 
 
-def file_key(path: Path) -> str:
-    """The SHA-256 of a file's content ("missing" when it cannot be read)."""
-    return _sha256_of(path) or "missing"
+def document_key(inputs: str, spec: Path, language: str | None) -> str:
+    """The key of one document's build in one language, from the project's key: the
+    spec's own content too, as it may lie outside the folders :func:`project_key` reads."""
+    from draftkit.fsutil import file_sha256
 
-
-def _sha256_of(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+    text = f"{inputs}\0{spec.resolve()}\0{file_sha256(spec) or 'missing'}\0{language}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _record_path(kind: str, where: Path) -> Path:
@@ -142,13 +139,15 @@ class OutputRecord:
 
     def fresh(self, key: str) -> dict | None:  # type: ignore[type-arg]
         """The recorded build with ``key`` if every file it wrote is still as written."""
+        from draftkit.fsutil import file_sha256
+
         entry = self.entries.get(key)
         if not isinstance(entry, dict) or not isinstance(entry.get("outputs"), list):
             return None
         for item in entry["outputs"]:
             if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
                 return None
-            if _sha256_of(self.folder / item[0]) != item[1]:
+            if file_sha256(self.folder / item[0]) != item[1]:
                 return None
         return entry
 

@@ -125,7 +125,7 @@ def build(
     Only documents whose inputs changed since their outputs were written are rendered
     again (--force renders all)."""
     from draftkit.fsutil import publish_all
-    from draftkit.uptodate import OutputRecord, project_key
+    from draftkit.uptodate import OutputRecord, document_key, project_key
 
     with reporting(), ExitStack() as stack:
         project = _project(documents[0] if documents else None)
@@ -154,7 +154,7 @@ def build(
                 raise DraftkitError(f"no such document spec: {path}")
             _same_project(project, path)
             for language in langs:
-                key = _build_key(inputs, path, language)
+                key = document_key(inputs, path, language)
                 entry = None if force else record.fresh(key)
                 if entry is None:
                     todo.append((path, language, key))
@@ -227,16 +227,6 @@ def _same_project(project, path: Path) -> None:  # type: ignore[no-untyped-def]
                     hint=f"build it on its own, or in {folder}: one project per command",
                 )
             return
-
-
-def _build_key(inputs: str, path: Path, language: str | None) -> str:
-    import hashlib
-
-    from draftkit.uptodate import file_key
-
-    # The spec's own content too: it may lie outside the folders the project key reads.
-    text = f"{inputs}\0{path.resolve()}\0{file_key(path)}\0{language}"
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _languages(option: str | None, project) -> list[str | None]:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import BuildClock, publish_all
+from draftkit.fsutil import BuildClock, file_sha256, publish_all
 from draftkit.presskit.plan import CACHE_NAME, MANIFEST_NAME, KitPlan, Output
 from draftkit.project import Project
 
@@ -93,13 +93,6 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_sha256(path: Path) -> str | None:
-    try:
-        return _sha256(path.read_bytes())
-    except OSError:
-        return None
-
-
 def load_cache(folder: Path) -> dict:  # type: ignore[type-arg]
     try:
         data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
@@ -113,7 +106,7 @@ def is_up_to_date(output: Output, folder: Path, cache: dict) -> OutputResult | N
     if not isinstance(entry, dict) or entry.get("key") != output.key:
         return None
     # The file must still be the one written: an edited or deleted output is rebuilt.
-    if _file_sha256(folder / output.relative) != entry.get("sha256"):
+    if file_sha256(folder / output.relative) != entry.get("sha256"):
         return None
     return OutputResult(
         output,
@@ -294,7 +287,7 @@ def build_kit(
         if (
             not new_files
             and recorded.get("members") == members
-            and _file_sha256(archive) == recorded.get("sha256")
+            and file_sha256(archive) == recorded.get("sha256")
         ):
             continue  # nothing in it changed and it is still the file written
         data = deterministic_zip(
@@ -351,10 +344,10 @@ def build_kit(
         MANIFEST_NAME: _sha256(manifest_bytes),
     }
     recorded = state_archives.get("all", {})
-    if _file_sha256(manifest_path) != _sha256(manifest_bytes):
+    if file_sha256(manifest_path) != _sha256(manifest_bytes):
         publish_all([(manifest_path, manifest_bytes)])
     if not (
-        recorded.get("members") == members and _file_sha256(everything) == recorded.get("sha256")
+        recorded.get("members") == members and file_sha256(everything) == recorded.get("sha256")
     ):
         entries = [(o.relative, (folder / o.relative).read_bytes()) for o in plan.outputs]
         data = deterministic_zip([*entries, (MANIFEST_NAME, manifest_bytes)], clock)
@@ -407,5 +400,5 @@ def _write_state(
 ) -> None:
     state = {"outputs": outputs, "archives": archives, "completeness": completeness}
     data = (json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
-    if _file_sha256(folder / CACHE_NAME) != _sha256(data):
+    if file_sha256(folder / CACHE_NAME) != _sha256(data):
         publish_all([(folder / CACHE_NAME, data)])

@@ -162,3 +162,18 @@ def test_a_symlink_loop_in_an_input_folder_does_not_hang(
     for _ in range(2):
         result = p.run(*BUILD)
         assert result.returncode == 0, result.stderr
+
+
+def test_a_damaged_record_means_a_rebuild(project: Callable[..., Project]) -> None:
+    import os
+    from pathlib import Path
+
+    p = project()
+    assert len(wrote(p.run(*BUILD))) == 2
+    records = list((Path(os.environ["DRAFTKIT_CACHE_DIR"]) / "builds").glob("*.json"))
+    assert records
+    for record in records:
+        record.write_text('{"builds": {"x": {"outputs": [[1, 2, 3]]}}, "schema"', "utf-8")
+    result = p.run(*BUILD)
+    assert result.returncode == 0, result.stderr
+    assert len(wrote(result)) == 2

@@ -139,3 +139,23 @@ def test_fonts_are_subset_by_the_locked_fonttools_whatever_the_system_has(
     pdf = render(assembled, "pdf", BuildClock.for_document(assembled.document.meta.date))
     assert used and set(used) == {"fontTools"}
     assert pdf == example_built.pdf.read_bytes()
+
+
+def test_a_worker_that_died_leaves_the_pdf_to_this_process(example_built: Built) -> None:
+    """The forked layout process killed (out of memory, by hand): the PDF is still written,
+    with the same bytes, in the calling process."""
+    import sys
+
+    from draftkit.build import render
+    from draftkit.fsutil import BuildClock
+    from draftkit.render import pdf as writer
+
+    if sys.platform != "linux":
+        pytest.skip("the layout process is forked on Linux only")
+    assembled = example_built.assembled
+    with writer.renderer():
+        for process in list(writer._worker._processes.values()):
+            process.kill()
+            process.join()
+        data = render(assembled, "pdf", BuildClock.for_document(assembled.document.meta.date))
+    assert data == example_built.pdf.read_bytes()
