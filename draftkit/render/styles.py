@@ -40,6 +40,7 @@ NUMBERS = {  # property: (lowest, highest)
     "hanging_indent": (-50.0, 50.0),
 }
 SWITCHES = {"bold", "italic", "keep_with_next", "caps", "bullet"}
+FONT_CLASSES = ("serif", "sans", "mono")
 PAGE = {"width_cm": (5.0, 200.0), "height_cm": (5.0, 200.0), "margin_cm": (0.0, 20.0)}
 _COLOUR = re.compile(r"^[0-9A-Fa-f]{6}$")
 
@@ -92,6 +93,7 @@ class StyleDef:
 class StyleSheet:
     path: Path
     font: str = "Noto Serif"  # the family the built-in PDF design bundles
+    font_class: str = "serif"  # what a reader without the font substitutes: serif, sans, mono
     size: float = 12
     page: dict[str, float] = field(default_factory=dict)
     paragraph: dict[str, StyleDef] = field(default_factory=dict)
@@ -147,7 +149,17 @@ def _load_style_sheet(path: Path, _mtime_ns: int, _size: int) -> StyleSheet:
     sheet = StyleSheet(path)
     docx = root.get("docx")
     if docx is not None and docx.is_mapping():
+        docx.check_keys({"font", "font_class", "size", "page"}, "the docx settings")
         font = docx.get("font")
+        font_class = docx.get("font_class")
+        if font_class is not None:
+            if font_class.value not in FONT_CLASSES:
+                raise font_class.error(
+                    f"font_class must be one of {', '.join(FONT_CLASSES)},"
+                    f" not {font_class.value!r}",
+                    hint="the kind of font Word substitutes where the font is not installed",
+                )
+            sheet.font_class = font_class.value
         size = docx.get("size")
         page = docx.get("page")
         if font is not None:

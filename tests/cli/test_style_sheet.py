@@ -51,3 +51,33 @@ def test_the_built_in_style_sheet_passes(project: Callable[..., Project]) -> Non
     p = project({"templates/styles.yaml": BUILTIN})
     result = p.run("build", "-f", "docx")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("font_class", "family"), [(None, "roman"), ("sans", "swiss")])
+def test_the_font_table_names_the_font_and_its_class(
+    project: Callable[..., Project], font_class: str | None, family: str
+) -> None:
+    """A reader without the font substitutes one of the same class (Word reads w:family)."""
+    import zipfile
+
+    from lxml import etree
+
+    text = BUILTIN.replace("  font: Noto Serif ", "  font: PT Serif ")
+    if font_class:
+        text = text.replace("  font_class: serif ", f"  font_class: {font_class} ")
+    p = project({"templates/styles.yaml": text})
+    result = p.run("build", "-f", "docx")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(p.root / "build/en/d.docx") as docx:
+        table = etree.fromstring(docx.read("word/fontTable.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    fonts = {f.get(f"{w}name"): f for f in table.iter(f"{w}font")}
+    assert fonts["PT Serif"].find(f"{w}family").get(f"{w}val") == family
+
+
+def test_an_unknown_font_class_is_refused(project: Callable[..., Project]) -> None:
+    text = BUILTIN.replace("  font_class: serif ", "  font_class: script ")
+    p = project({"templates/styles.yaml": text})
+    lines = assert_fails_cleanly(p.run("check"))
+    assert lines[0].startswith(f"error: templates/styles.yaml:{line_of(text, 'font_class')}: ")
+    assert "font_class must be one of serif, sans, mono, not 'script'" in lines[0]

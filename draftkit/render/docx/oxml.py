@@ -44,6 +44,27 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     return child
 
 
+# -- fonts -------------------------------------------------------------------------------
+
+# The generic class of a font, as the font table names it.
+FONT_FAMILIES = {"serif": "roman", "sans": "swiss", "mono": "modern"}
+
+
+def declare_font(package, name: str, font_class: str) -> None:  # type: ignore[no-untyped-def]
+    """Name ``name`` in the font table with its generic class: Word and LibreOffice, on a
+    machine without the font, then substitute one of the same kind (a serif for Noto
+    Serif) rather than their default sans. python-docx keeps the font table as bytes."""
+    part = next(p for p in package.iter_parts() if p.partname == "/word/fontTable.xml")
+    root = etree.fromstring(part.blob)
+    for existing in root.findall(qn("w:font")):
+        if existing.get(qn("w:name")) == name:
+            root.remove(existing)
+    font = sub(root, "w:font", name=name)
+    sub(font, "w:family", val=FONT_FAMILIES[font_class])
+    sub(font, "w:pitch", val="fixed" if font_class == "mono" else "variable")
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 # -- notes -------------------------------------------------------------------------------
 
 

@@ -105,6 +105,7 @@ class DocxWriter:
         self._existing_styles = {(s.name_val or "").lower(): s for s in styles.element.style_lst}
         normal = StyleFactory(self._existing_styles["normal"])
         normal.font.name = self.sheet.font
+        oxml.declare_font(self.word.part.package, self.sheet.font, self.sheet.font_class)
         normal.font.size = Pt(self.sheet.size)
         rfonts = normal.element.rPr.find(qn("w:rFonts"))
         for attr in ("w:cs", "w:eastAsia"):
