@@ -31,8 +31,8 @@ from draftkit.library.clauses import load_clause_file
 from draftkit.library.documents import load_document_spec
 from draftkit.library.library import raise_if
 from draftkit.library.sources import load_sources_file
-from draftkit.library.yamlfile import load_yaml
 from draftkit.project import Project
+from draftkit.yamlfile import load_yaml
 
 JINJA_OPTIONS = {"trimmed": "true", "extensions": "", "silent": "false"}
 TEMPLATE_COMMENT_TAGS = ("Translators:",)

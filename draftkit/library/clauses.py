@@ -23,8 +23,8 @@ from pathlib import Path
 
 from draftkit.errors import InputError
 from draftkit.library.markup import MarkupError, is_valid_id, note_refs, parse, placeholders
-from draftkit.library.yamlfile import Node, load_yaml
 from draftkit.model.nodes import Inline, NoteRef
+from draftkit.yamlfile import Node, load_yaml
 
 KINDS = ("preambular", "operative", "paragraph")
 CLAUSE_FIELDS = {"id", "kind", "lead", "text", "tags", "params", "items", "title", "note"}

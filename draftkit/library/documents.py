@@ -31,7 +31,7 @@ from pathlib import Path
 from draftkit.library.clauses import Markup
 from draftkit.library.formatting import STYLES
 from draftkit.library.markup import is_valid_id
-from draftkit.library.yamlfile import Node, load_yaml
+from draftkit.yamlfile import Node, load_yaml
 
 SLOTS = ("opening", "chapeau", "closing")
 LISTS = ("preamble", "operative")

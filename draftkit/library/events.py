@@ -48,7 +48,7 @@ from draftkit.errors import InputError
 from draftkit.library.clauses import Markup
 from draftkit.library.markup import is_valid_id
 from draftkit.library.organisations import check_url, plain_markup
-from draftkit.library.yamlfile import Node, load_yaml
+from draftkit.yamlfile import Node, load_yaml
 
 TEMPLATES = ("press-release", "media-advisory")
 KINDS = ("forum", "dialogue", "training", "technical-meeting")

@@ -23,7 +23,7 @@ from pathlib import Path
 from draftkit.errors import DraftkitError, InputError
 from draftkit.library.clauses import Markup
 from draftkit.library.markup import ALLOWED_LINK_SCHEMES, is_valid_id, note_refs, placeholders
-from draftkit.library.yamlfile import Node, load_yaml
+from draftkit.yamlfile import Node, load_yaml
 
 ORGANISATION_FIELDS = {"id", "name", "short", "about", "url", "note"}
 

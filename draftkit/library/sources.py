@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from draftkit.library.markup import ALLOWED_LINK_SCHEMES, is_valid_id
-from draftkit.library.yamlfile import Node, load_yaml
+from draftkit.yamlfile import Node, load_yaml
 
 SOURCE_FIELDS = {"id", "title", "publisher", "url", "date", "note"}
 

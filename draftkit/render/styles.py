@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from draftkit.errors import InputError
-from draftkit.library.yamlfile import Node, load_yaml
+from draftkit.yamlfile import Node, load_yaml
 
 PARAGRAPH_PROPS = {
     "name",

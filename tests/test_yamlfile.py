@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from draftkit.errors import InputError
-from draftkit.library.yamlfile import load_yaml
+from draftkit.yamlfile import load_yaml
 
 PATH = Path("x.yaml")
 
