@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from draftkit.assemble import assemble
 from draftkit.assemble.templating import TemplateSet
 from draftkit.errors import DraftkitError
 from draftkit.library.library import raise_if
+from draftkit.pipeline.core import assemble_spec
+from draftkit.pipeline.kinds import BUILTIN
 from draftkit.project import Project
 
 
@@ -17,34 +18,20 @@ def check_project(project: Project) -> str:
     templates = TemplateSet(project.templates_path)
     documents = project.document_files()
     if not errors:
+        kind = BUILTIN["document"]
         for path in documents:
             try:
-                spec = project.load_document(path)
-                assemble(
-                    spec,
-                    library,
-                    templates,
-                    lang=project.config.source_locale,
-                    style=project.config.style,
-                )
+                _assemble_source(project, kind, kind.load(project, path), templates)
             except DraftkitError as exc:
                 errors.append(exc)
     orgs, org_errors = project.organisations_and_errors
     errors.extend(org_errors)
     events = project.event_files()
     if not errors:
-        from draftkit.assemble.press import assemble_event, related_specs
-
+        kind = BUILTIN["event"]
         for path in events:
             try:
-                event = project.load_event(path)
-                assemble_event(
-                    event,
-                    orgs,
-                    templates,
-                    lang=project.config.source_locale,
-                    related=related_specs(project, event),
-                )
+                _assemble_source(project, kind, kind.load(project, path), templates)
             except DraftkitError as exc:
                 errors.append(exc)
     raise_if(errors)
@@ -53,3 +40,9 @@ def check_project(project: Project) -> str:
         f"{len(documents)} documents"
         + (f", {len(orgs)} organisations, {len(events)} events" if orgs or events else "")
     )
+
+
+def _assemble_source(project: Project, kind, spec, templates: TemplateSet) -> None:  # type: ignore[no-untyped-def]
+    """Assemble in the source locale: templates and references are checked; catalogs are
+    ``draftkit i18n check``'s."""
+    assemble_spec(project, kind, spec, lang=project.config.source_locale, templates=templates)

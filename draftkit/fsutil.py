@@ -25,6 +25,16 @@ def cache_root() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "draftkit"
 
 
+def find_on_path(search_path: list[Path], name: str) -> Path | None:
+    """The first file called ``name`` in the folders of ``search_path`` that stays inside
+    its folder once symlinks are followed (Sphinx's ``templates_path``, made safe)."""
+    for folder in search_path:
+        candidate = (folder / name).resolve()
+        if candidate.is_file() and candidate.is_relative_to(folder):
+            return candidate
+    return None
+
+
 def file_sha256(path: Path) -> str | None:
     """The SHA-256 of a file's bytes, or None when it cannot be read (an output that was
     deleted, a folder in its place)."""

@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # the content modules load when content is read, not with the
     from draftkit.library.organisations import Organisation
 
 CONFIG_NAME = "draftkit.toml"
-FORMATS = ("docx", "pdf", "html")
 
 
 def builtin_templates_dir() -> Path:
@@ -115,13 +114,15 @@ def _load_config(path: Path) -> ProjectConfig:
     for key, value in [("output", config.output), *(("sources", s) for s in config.sources)]:
         _check_inside(path, key, value)
     config.formats = [str(x) for x in build.get("formats", config.formats)]
+    from draftkit.render.writers import format_names, writer
+
     for fmt in config.formats:
-        if fmt not in FORMATS:
+        try:
+            writer(fmt)
+        except DraftkitError:
             raise InputError(
-                f"unknown output format '{fmt}'",
-                path=path,
-                hint="formats are: " + ", ".join(FORMATS),
-            )
+                f"unknown output format '{fmt}'", path=path, hint="formats are: " + format_names()
+            ) from None
     config.style = str(build.get("style", config.style))
     from draftkit.library.formatting import STYLES
 
@@ -253,6 +254,10 @@ class Project:
         orgs, errors = self.organisations_and_errors
         raise_if(errors)
         return orgs
+
+    def related_documents(self, event: EventSpec) -> list[DocumentSpec]:
+        """The document specs an event's press kit includes, loaded (and so checked)."""
+        return [self.load_document(ref.path) for ref in event.documents]
 
     def load_event(self, path: Path) -> EventSpec:
         """An event, its organisation ids checked against the library."""

@@ -11,17 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from draftkit.assemble import assemble
-from draftkit.assemble.assembler import Assembled
-from draftkit.assemble.templating import TemplateSet
-from draftkit.build import render, translator_for
 from draftkit.fsutil import BuildClock
+from draftkit.model.nodes import Document
+from draftkit.pipeline import assemble_document
 from draftkit.project import Project
+from draftkit.render.writers import WriteContext, writer
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
 RESOLUTION_SEED = SEEDS / "003_4952753d7736af85.txt"
 EXAMPLE = REPO / "documents" / "civic-forum-2025.yaml"
+
+
+@dataclass
+class Assembled:
+    """A document assembled by the pipeline, with the project whose templates write it."""
+
+    document: Document
+    project: Project
 
 
 @dataclass
@@ -33,15 +40,16 @@ class Built:
 
 
 def assemble_file(project: Project, spec_path: Path, lang: str = "en") -> Assembled:
-    spec = project.load_document(spec_path)
-    return assemble(
-        spec,
-        project.library,
-        TemplateSet(project.templates_path),
-        lang=lang,
-        style=project.config.style,
-        translations=translator_for(project, lang),
+    return Assembled(assemble_document(project, spec_path, lang=lang).document, project)
+
+
+def render(assembled: Assembled, fmt: str, clock: BuildClock) -> bytes:
+    """One format through the writer registry, as a build writes it."""
+    project = assembled.project
+    context = WriteContext(
+        project.templates_path, clock, {"pdf_variant": project.config.pdf_variant}
     )
+    return writer(fmt).write(assembled.document, context)
 
 
 def build_formats(assembled: Assembled, folder: Path, name: str) -> Built:

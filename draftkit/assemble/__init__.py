@@ -1,5 +1,5 @@
-"""Assembly: document spec + library → template → draftkit XML → document model."""
+"""Assembly: a kind's template and context → draftkit XML → document model → transforms."""
 
-from draftkit.assemble.assembler import assemble
+from draftkit.assemble.assembler import TemplateChoice, assemble
 
-__all__ = ["assemble"]
+__all__ = ["TemplateChoice", "assemble"]

@@ -1,98 +1,106 @@
-"""Assemble one document in one language: the single entry point the writers depend on."""
+"""Assemble one document in one language: template → draftkit XML → model → transforms.
+
+This is the one assembly every document kind goes through. A kind (see
+``draftkit.pipeline.kinds``) supplies only what differs: the template it names, the
+context the template sees, and the document's metadata.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from draftkit.assemble.context import ContextBuilder
 from draftkit.assemble.dkxml import parse_document
 from draftkit.assemble.templating import TemplateSet
-from draftkit.assemble.transforms import (
-    apply_style,
-    number_notes,
-    number_paragraphs,
-    place_note_calls,
-)
+from draftkit.assemble.transforms import TransformContext, run_transforms
 from draftkit.errors import DraftkitError, ErrorList, InputError
 from draftkit.i18n.catalogs import Missing, Translator
-from draftkit.i18n.typography import typography
-from draftkit.library.documents import DocumentSpec
-from draftkit.library.library import Library
 from draftkit.library.markup import is_valid_id
+from draftkit.locale import LocaleProfile
 from draftkit.model.nodes import Document, DocumentMeta
-from draftkit.render.styles import StyleSheet, load_style_sheet
 
 
-@dataclass
-class Assembled:
-    document: Document
-    templates: TemplateSet
-    styles: StyleSheet
+@dataclass(frozen=True)
+class TemplateChoice:
+    """The template a document names (``template: resolution``), and where it says so."""
+
+    name: str
+    path: Path
+    line: int | None
+    builtin: tuple[str, ...]  # the kind's built-in templates, for the hint
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.xml.j2"
+
+
+def check_template(templates: TemplateSet, choice: TemplateChoice) -> str:
+    """The template's file name, or an error at the line that names the template."""
+    if not is_valid_id(choice.name):
+        raise InputError(
+            f"template name {choice.name!r} is not a plain name",
+            path=choice.path,
+            line=choice.line,
+            hint=f"write e.g. 'template: {choice.builtin[0]}'",
+        )
+    if not templates.has(choice.file):
+        names = [f"'{n}'" for n in choice.builtin]
+        builtin = (
+            f"the built-in one is {names[0]}"
+            if len(names) == 1
+            else f"the built-in ones are {', '.join(names[:-1])} and {names[-1]}"
+        )
+        raise InputError(
+            f"unknown template {choice.name!r}",
+            path=choice.path,
+            line=choice.line,
+            hint=f"no {choice.file} in the templates folders; {builtin}",
+        )
+    return choice.file
+
+
+def typography_filters(locale: LocaleProfile) -> dict[str, Callable[..., Any]]:
+    """The filters every template has, each reading the language's profile."""
+    return {"longdate": locale.long_date, "quote": locale.quote, "full_stop": full_stop}
 
 
 def assemble(
-    spec: DocumentSpec,
-    library: Library,
     templates: TemplateSet,
+    choice: TemplateChoice,
+    context: Mapping[str, Any],
+    meta: Callable[[bool], DocumentMeta],
     *,
-    lang: str,
-    style: str = "plain",
+    locale: LocaleProfile,
+    roles: set[str],
     translations: Translator | None = None,
     allow_incomplete: bool = False,
-) -> Assembled:
-    """Assemble ``spec`` in ``lang``. With a catalog, a text the document uses that has no
-    translation (or only a fuzzy one) fails the build, unless ``allow_incomplete``: then
-    the source text stands in and the document carries a draft-translation mark."""
-    name = f"{spec.template}.xml.j2"
-    if not is_valid_id(spec.template):
-        raise InputError(
-            f"template name {spec.template!r} is not a plain name",
-            path=spec.path,
-            line=spec.template_line,
-            hint="write e.g. 'template: resolution'",
-        )
-    if not templates.has(name):
-        raise InputError(
-            f"unknown template {spec.template!r}",
-            path=spec.path,
-            line=spec.template_line,
-            hint=f"no {name} in the templates folders; the built-in one is 'resolution'",
-        )
-    styles = load_style_sheet(templates.find("styles.yaml"))
-    typo = typography(lang)
-    builder = ContextBuilder(spec, library, typo, translations)
-    context = builder.build(lang)
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+) -> Document:
+    """Render ``choice`` with ``context`` in the profile's language, read the result into
+    the model and run every transform. ``meta(draft)`` gives the document's metadata once
+    it is known whether the translation is a draft. With a catalog, a text the document
+    uses that has no translation (or only a fuzzy one) fails the build, unless
+    ``allow_incomplete``: then the source text stands in and the document carries a
+    draft-translation mark."""
+    name = check_template(templates, choice)
     env = templates.environment(
-        translations,
-        filters={
-            "longdate": typo.long_date,
-            "quote": typo.quote,
-            "full_stop": full_stop,
-        },
+        translations, filters={**typography_filters(locale), **(filters or {})}
     )
     xml, missing = render_translated(
-        templates, name, context, env, spec, lang, translations, allow_incomplete
+        templates,
+        name,
+        dict(context),
+        env,
+        choice.path,
+        locale.lang,
+        translations,
+        allow_incomplete,
     )
-    meta = DocumentMeta(
-        title=context["doc"].title,
-        lang=lang,
-        style=spec.style or style,
-        kind=spec.template,
-        date=spec.date,
-        place=context["doc"].place,
-        source=str(spec.path),
-        draft=bool(missing),
-        item_label=typo.item_label,
-    )
-    parsed = parse_document(xml, meta, template=name, roles=styles.roles)
-    doc = parsed.document
-    number_notes(doc, parsed.note_texts, name)
-    number_paragraphs(doc)
-    apply_style(doc, meta.style)
-    place_note_calls(doc)
-    return Assembled(doc, templates, styles)
+    parsed = parse_document(xml, meta(bool(missing)), template=name, roles=roles)
+    run_transforms(parsed.document, TransformContext(locale, parsed.note_texts, name))
+    return parsed.document
 
 
 def render_translated(
@@ -100,7 +108,7 @@ def render_translated(
     name: str,
     context: dict[str, Any],
     env: Any,
-    spec: Any,
+    source: Path,
     lang: str,
     translations: Translator | None,
     allow_incomplete: bool,
@@ -111,7 +119,7 @@ def render_translated(
     xml = templates.render(name, {**context, "draft": False}, env)
     missing = list(getattr(translations, "missing", {}).values())
     if missing and not allow_incomplete:
-        raise incomplete_translation(spec, lang, missing, translations)
+        raise incomplete_translation(source, lang, missing, translations)
     if missing:
         xml = templates.render(name, {**context, "draft": True}, env)
     return xml, missing
@@ -124,11 +132,11 @@ def full_stop(text: str) -> str:
 
 
 def incomplete_translation(
-    spec: DocumentSpec, lang: str, missing: list[Missing], translations: Translator | None
+    source: Path, lang: str, missing: list[Missing], translations: Translator | None
 ) -> ErrorList:
     catalog = translations.path if translations is not None else None
     summary = DraftkitError(
-        f"{len(missing)} text(s) of {spec.path.name} have no {lang} translation",
+        f"{len(missing)} text(s) of {source.name} have no {lang} translation",
         path=catalog,
         hint="translate them (draftkit i18n status), or build with --allow-incomplete",
     )

@@ -15,13 +15,13 @@ from draftkit.assemble.dkxml import inlines_to_xml
 from draftkit.errors import InputError
 from draftkit.i18n.catalogs import SourceLanguage, Translator
 from draftkit.i18n.messages import document_context, source_context
-from draftkit.i18n.typography import Typography
 from draftkit.library.clauses import Clause, SubItem
 from draftkit.library.clauses import Markup as SourceMarkup
 from draftkit.library.documents import ClauseUse, DocumentSpec
 from draftkit.library.library import Library, did_you_mean
 from draftkit.library.markup import MarkupError, note_refs, parse, placeholders, substitute
 from draftkit.library.sources import Source
+from draftkit.locale import LocaleProfile
 from draftkit.model.nodes import Inline
 
 
@@ -107,7 +107,7 @@ class ContextBuilder:
         self,
         spec: DocumentSpec,
         library: Library,
-        typo: Typography,
+        typo: LocaleProfile,
         translations: Translator | None = None,
     ) -> None:
         self.spec = spec

@@ -1,5 +1,5 @@
-"""Assembling a press release or media advisory: an event through the same pipeline as a
-resolution (template → draftkit XML → document model), so DOCX and PDF come from one source.
+"""What a press release or media advisory template sees: an event, through the same
+assembly as a resolution (template → draftkit XML → document model → transforms).
 
 What a press template sees: the event's texts translated through the catalog (msgctxt
 ``event:<name>``; names of people under ``person``, cities under ``city``, organisations
@@ -15,12 +15,8 @@ from typing import Any
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from draftkit.assemble.assembler import Assembled, full_stop, render_translated
 from draftkit.assemble.context import translate_markup, translation_error
-from draftkit.assemble.dkxml import inlines_to_xml, parse_document
-from draftkit.assemble.templating import TemplateSet
-from draftkit.assemble.transforms import number_notes, number_paragraphs
-from draftkit.errors import InputError
+from draftkit.assemble.dkxml import inlines_to_xml
 from draftkit.i18n.catalogs import SourceLanguage, Translator
 from draftkit.i18n.messages import (
     CITY_CONTEXT,
@@ -29,14 +25,12 @@ from draftkit.i18n.messages import (
     event_context,
     organisation_context,
 )
-from draftkit.i18n.typography import Typography, typography
 from draftkit.library.clauses import Markup as SourceMarkup
 from draftkit.library.documents import DocumentSpec
 from draftkit.library.events import EventSpec, OrgRef
 from draftkit.library.markup import note_refs, placeholders
 from draftkit.library.organisations import Organisation
-from draftkit.model.nodes import DocumentMeta
-from draftkit.render.styles import load_style_sheet
+from draftkit.locale import LocaleProfile
 
 
 @dataclass
@@ -98,7 +92,7 @@ class EventContextBuilder:
         self,
         event: EventSpec,
         organisations: dict[str, Organisation],
-        typo: Typography,
+        typo: LocaleProfile,
         translations: Translator | None = None,
     ) -> None:
         self.event = event
@@ -197,62 +191,9 @@ class EventContextBuilder:
         }
 
 
-def assemble_event(
-    event: EventSpec,
-    organisations: dict[str, Organisation],
-    templates: TemplateSet,
-    *,
-    lang: str,
-    related: list[DocumentSpec] | None = None,
-    translations: Translator | None = None,
-    allow_incomplete: bool = False,
-) -> Assembled:
-    """Assemble a press release or media advisory in ``lang``; strict about translations
-    like :func:`draftkit.assemble.assemble`."""
-    name = f"{event.template}.xml.j2"
-    if not templates.has(name):
-        raise InputError(
-            f"unknown template {event.template!r}",
-            path=event.path,
-            line=event.template_line,
-            hint=f"no {name} in the templates folders; the built-in ones are "
-            "'press-release' and 'media-advisory'",
-        )
-    styles = load_style_sheet(templates.find("styles.yaml"))
-    typo = typography(lang)
-    context = EventContextBuilder(event, organisations, typo, translations).build(
-        lang, related or []
-    )
-    env = templates.environment(
-        translations,
-        filters={
-            "longdate": typo.long_date,
-            "quote": typo.quote,
-            "full_stop": full_stop,
-            # "A, B and C" / "А, Б и В" / "А, Б жана В": CLDR list patterns through Babel,
-            # in the press locale (British English has no serial comma).
-            "names": lambda items: format_list(list(items), locale=typo.press_locale or lang),
-        },
-    )
-    xml, missing = render_translated(
-        templates, name, context, env, event, lang, translations, allow_incomplete
-    )
-    meta = DocumentMeta(
-        title=context["event"].title,
-        lang=lang,
-        kind=event.template,
-        date=event.published,
-        place=context["event"].city,
-        source=str(event.path),
-        draft=bool(missing),
-        item_label=typo.item_label,
-    )
-    parsed = parse_document(xml, meta, template=name, roles=styles.roles)
-    number_notes(parsed.document, parsed.note_texts, name)
-    number_paragraphs(parsed.document)
-    return Assembled(parsed.document, templates, styles)
-
-
-def related_specs(project: Any, event: EventSpec) -> list[DocumentSpec]:
-    """The document specs an event's press kit includes, loaded (and so checked)."""
-    return [project.load_document(ref.path) for ref in event.documents]
+def press_filters(locale: LocaleProfile) -> dict[str, Any]:
+    """The filters press templates have besides everyone's."""
+    # "A, B and C" / "А, Б и В" / "А, Б жана В": CLDR list patterns through Babel, in the
+    # press locale (British English has no serial comma).
+    press = locale.press_locale or locale.lang
+    return {"names": lambda items: format_list(list(items), locale=press)}

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from draftkit.assemble.codecache import code_cache
 from draftkit.errors import TemplateError
+from draftkit.fsutil import find_on_path
 from draftkit.i18n.catalogs import SourceLanguage, Translator
 
 _OPTIONS: dict[str, Any] = {
@@ -73,10 +74,9 @@ class TemplateSet:
 
     def find(self, name: str) -> Path:
         """The first file called ``name`` on the search path (styles, CSS, assets)."""
-        for folder in self.search_path:
-            candidate = (folder / name).resolve()
-            if candidate.is_file() and candidate.is_relative_to(folder):
-                return candidate
+        found = find_on_path(self.search_path, name)
+        if found is not None:
+            return found
         raise TemplateError(
             f"template file {name!r} not found",
             hint="looked in " + ", ".join(str(p) for p in self.search_path),

@@ -1,15 +1,19 @@
 """Passes over an assembled document, each small and testable alone (docutils' transforms).
 
-Order matters: notes are numbered first (by order of appearance), then paragraphs, then the
-formatting style adjusts punctuation.
+Every document kind runs the same :data:`TRANSFORMS`, in order: notes are numbered first
+(by order of appearance), then paragraphs and their sub-paragraph labels, then the
+formatting style sets the punctuation, then note calls take their place against it as the
+language wants. Each pass reads the language's rules from the locale profile only.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from draftkit.errors import TemplateError
-from draftkit.i18n.typography import typography
+from draftkit.locale import LocaleProfile
 from draftkit.model.labels import lower_letter, lower_roman, note_label
 from draftkit.model.nodes import (
     Document,
@@ -24,6 +28,37 @@ from draftkit.model.nodes import (
     Text,
     walk,
 )
+
+
+@dataclass
+class TransformContext:
+    """What the passes know besides the document: its language's profile, the note texts
+    the template gave by source, and the template's name (for errors)."""
+
+    profile: LocaleProfile
+    note_texts: dict[str, list[Inline]] = field(default_factory=dict)
+    template: str = ""
+
+
+Transform = Callable[[Document, TransformContext], None]
+
+
+def notes(doc: Document, context: TransformContext) -> None:
+    number_notes(doc, context.note_texts, context.template)
+
+
+def numbering(doc: Document, context: TransformContext) -> None:
+    doc.meta.item_label = context.profile.item_label
+    number_paragraphs(doc)
+
+
+def punctuation(doc: Document, context: TransformContext) -> None:
+    apply_style(doc, doc.meta.style, context.profile.abbreviations)
+
+
+def note_calls(doc: Document, context: TransformContext) -> None:
+    if context.profile.note_before_punctuation:
+        place_note_calls(doc)
 
 
 def number_notes(doc: Document, note_texts: dict[str, list[Inline]], template: str) -> None:
@@ -72,10 +107,8 @@ def _label_items(items: list[SubParagraph], pattern: str) -> None:
 
 
 def place_note_calls(doc: Document) -> None:
-    """Where the language wants note calls before punctuation ("процессах¹."), move a stop,
-    comma, semicolon or colon written before a call to after it."""
-    if not typography(doc.meta.lang).note_before_punctuation:
-        return
+    """Move a stop, comma, semicolon or colon written before a note call to after it, for
+    languages that want note calls before punctuation ("процессах¹.")."""
     for inlines in doc.inline_sequences():
         _calls_before_punctuation(inlines)
 
@@ -155,12 +188,12 @@ def set_final_punctuation(
     container[index] = Text(text + mark)
 
 
-def apply_style(doc: Document, style: str) -> None:
+def apply_style(doc: Document, style: str, abbreviations: frozenset[str] = frozenset()) -> None:
     """``un``: preambular paragraphs end with a comma; operative ones with a semicolon, the
-    last with a full stop; a paragraph introducing sub-paragraphs ends with a colon."""
+    last with a full stop; a paragraph introducing sub-paragraphs ends with a colon. The
+    stop of a closing abbreviation of the language stays."""
     if style != "un":
         return
-    abbreviations = typography(doc.meta.lang).abbreviations
     preambular = [b for b in doc.blocks if b.role == "preambular"]
     operative = [b for b in doc.blocks if b.role == "operative"]
     for block in preambular:
@@ -181,3 +214,12 @@ def _punctuate(block: Paragraph, mark: str, final: str, abbreviations: frozenset
             set_final_punctuation(item.content, ":", abbreviations)
         else:
             set_final_punctuation(item.content, final if item is flat[-1] else mark, abbreviations)
+
+
+# The one list every document kind runs, in this order.
+TRANSFORMS: list[Transform] = [notes, numbering, punctuation, note_calls]
+
+
+def run_transforms(doc: Document, context: TransformContext) -> None:
+    for transform in TRANSFORMS:
+        transform(doc, context)

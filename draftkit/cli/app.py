@@ -9,16 +9,16 @@ Exit status: 0 success, 1 a problem with the input (reported as ``file:line: mes
 # 15 ms of a 0.16 s ``draftkit --help``.
 
 import sys
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from draftkit import __version__
+from draftkit.cli.common import find_project, reporting, state
 from draftkit.cli.console import err, out, progress
 from draftkit.errors import DraftkitError
+from draftkit.render.writers import BUILTIN as FORMATS
 
 app = typer.Typer(
     name="draftkit",
@@ -30,24 +30,6 @@ app = typer.Typer(
 )
 clauses_app = typer.Typer(help="Browse the clause library.", no_args_is_help=True)
 app.add_typer(clauses_app, name="clauses")
-
-_state = {"debug": False}
-
-
-@contextmanager
-def reporting(root: Path | None = None) -> Iterator[None]:
-    """Turn a :class:`DraftkitError` into ``error: file:line: message`` and exit 1."""
-    try:
-        yield
-    except DraftkitError as exc:
-        if _state["debug"]:
-            raise
-        from rich.markup import escape
-
-        prefix = "[bold red]error:[/]" if err.is_terminal else "error:"
-        for line in exc.format(root or Path.cwd()).splitlines():
-            err.print(f"{prefix} {escape(line)}")
-        raise typer.Exit(exc.exit_code) from None
 
 
 def _version(value: bool) -> None:
@@ -66,13 +48,7 @@ def main_callback(
         ),
     ] = False,
 ) -> None:
-    _state["debug"] = debug
-
-
-def _project(start: Path | None = None):  # type: ignore[no-untyped-def]
-    from draftkit.project import Project
-
-    return Project.discover(start)
+    state["debug"] = debug
 
 
 @app.command()
@@ -89,7 +65,8 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="docx, pdf or html; repeat or comma-separate (default: the project's).",
+            help=", ".join(FORMATS) + " (or an installed writer's); repeat or "
+            "comma-separate (default: the project's).",
         ),
     ] = None,
     lang: Annotated[
@@ -124,117 +101,37 @@ def build(
 
     Only documents whose inputs changed since their outputs were written are rendered
     again (--force renders all)."""
-    from draftkit.fsutil import publish_all
-    from draftkit.uptodate import OutputRecord, document_key, project_key
+    from draftkit import api
 
-    with reporting(), ExitStack() as stack:
-        project = _project(documents[0] if documents else None)
-        paths = documents or project.document_files()
-        if not paths:
-            raise DraftkitError(
-                "no documents to build",
-                path=project.root / "documents",
-                hint="add a document spec to documents/ or name one",
-            )
+    with reporting():
+        project = find_project(documents[0] if documents else None)
         formats = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
-        langs = _languages(lang, project)
-        folder = (output or project.output_dir).resolve()
-        record = OutputRecord(folder)
-        inputs = project_key(
-            project.root,
-            project.config.sources,
-            f"formats={formats or project.config.formats}",
-            f"allow_incomplete={allow_incomplete}",
-            f"output={folder}",
-        )
-        todo: list[tuple[Path, str | None, str]] = []
-        fresh: list[dict] = []  # type: ignore[type-arg]
-        for path in paths:
-            if not path.is_file():
-                raise DraftkitError(f"no such document spec: {path}")
-            _same_project(project, path)
-            for language in langs:
-                key = document_key(inputs, path, language)
-                entry = None if force else record.fresh(key)
-                if entry is None:
-                    todo.append((path, language, key))
-                else:
-                    fresh.append(entry)
-        if todo and "pdf" in (formats or project.config.formats):
-            from draftkit.render.pdf import renderer
+        with progress() as bar:
+            task = bar.add_task("building", total=None)
 
-            stack.enter_context(renderer())
-        # Render every document first and publish only when all succeeded, so a broken
-        # document leaves no output of the others behind.
-        outputs: list[tuple[Path, bytes]] = []
-        drafts = []
-        if todo:
-            from draftkit.build import render_document
+            def show(description: str, done: int, total: int) -> None:
+                bar.update(task, description=description, completed=done, total=total)
 
-            with progress() as bar:
-                task = bar.add_task("building", total=len(todo))
-                for path, language, key in todo:
-                    bar.update(
-                        task, description=f"rendering {project.relative(path)} [{language}]"
-                    )
-                    rendered = render_document(
-                        project,
-                        path,
-                        lang=language,
-                        formats=formats,
-                        output_dir=output,
-                        allow_incomplete=allow_incomplete,
-                    )
-                    outputs += rendered.outputs
-                    record.record(
-                        key,
-                        rendered.outputs,
-                        spec=project.relative(path),
-                        lang=rendered.lang,
-                        untranslated=rendered.untranslated,
-                    )
-                    if rendered.untranslated:
-                        spec = project.relative(path)
-                        drafts.append((spec, rendered.lang, rendered.untranslated))
-                    bar.advance(task)
-            publish_all(outputs)
-            record.save()
-        for target, _ in outputs:
+            report = api.build(
+                project,
+                documents,
+                langs=api.languages(lang, project),
+                formats=formats,
+                output=output,
+                allow_incomplete=allow_incomplete,
+                force=force,
+                progress=show,
+            )
+        for target in report.written:
             print(f"wrote {project.relative(target)}")
-        for entry in fresh:
-            for relative, _ in entry["outputs"]:
-                print(f"up to date: {project.relative(folder / relative)}")
-            if entry.get("untranslated"):
-                drafts.append((entry.get("spec"), entry.get("lang"), entry["untranslated"]))
-        for spec, language, count in drafts:
+        for target in report.up_to_date:
+            print(f"up to date: {project.relative(target)}")
+        for draft in report.drafts:
             print(
-                f"warning: {spec} [{language}] is a draft translation: "
-                f"{count} text(s) left in the source language",
+                f"warning: {draft.spec} [{draft.lang}] is a draft translation: "
+                f"{draft.untranslated} text(s) left in the source language",
                 file=sys.stderr,
             )
-
-
-def _same_project(project, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Every document of one build belongs to the project found from the first: another
-    project's clauses, templates and locales are not these."""
-    from draftkit.project import CONFIG_NAME
-
-    for folder in path.resolve().parents:
-        if (folder / CONFIG_NAME).is_file():
-            if folder != project.root:
-                raise DraftkitError(
-                    f"{path} belongs to another project ({folder})",
-                    hint=f"build it on its own, or in {folder}: one project per command",
-                )
-            return
-
-
-def _languages(option: str | None, project) -> list[str | None]:  # type: ignore[no-untyped-def]
-    if option is None:
-        return [None]  # each document's own language, or the project's source locale
-    if option.strip() == "all":
-        return list(project.config.locales)
-    return [part.strip() for part in option.split(",") if part.strip()]
 
 
 @app.command()
@@ -250,18 +147,10 @@ def check(
 
     The result of a successful check is kept (in ~/.cache/draftkit): while no input
     changes, the next check prints it at once."""
-    from draftkit.uptodate import cached_check, project_key, remember_check
+    from draftkit import api
 
     with reporting():
-        project = _project()
-        key = project_key(project.root, project.config.sources, "check")
-        summary = None if no_cache else cached_check(project.root, key)
-        if summary is None:
-            from draftkit.checking import check_project
-
-            summary = check_project(project)
-            remember_check(project.root, key, summary)
-        print(summary)
+        print(api.check(find_project(), use_cache=not no_cache))
 
 
 @clauses_app.command("list")
@@ -280,7 +169,7 @@ def clauses_list(
     from rich.table import Table
 
     with reporting():
-        library = _project().library
+        library = find_project().library
         rows = [
             c
             for c in library.clauses.values()
@@ -307,7 +196,7 @@ def clauses_show(clause_id: Annotated[str, typer.Argument(help="The clause id.")
     from draftkit.cli.show import show_clause
 
     with reporting():
-        project = _project()
+        project = find_project()
         clause = project.library.clause(clause_id)
         out.print(show_clause(project, clause), markup=False, soft_wrap=True)
 
@@ -325,6 +214,9 @@ def new(
 
 
 def main() -> None:
+    from draftkit.cli.common import show_warnings
+
+    show_warnings()
     import draftkit.cli.diff  # noqa: F401  (registers the diff command)
     import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
     import draftkit.cli.presskit  # noqa: F401  (registers presskit and orgs)

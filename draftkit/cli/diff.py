@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from draftkit.cli.app import app, reporting
+from draftkit.cli.app import app
+from draftkit.cli.common import reporting
 from draftkit.errors import DraftkitError
 
 if TYPE_CHECKING:

@@ -5,7 +5,9 @@ from typing import Annotated
 
 import typer
 
-from draftkit.cli.app import _project, app, err, out, reporting
+from draftkit.cli.app import app
+from draftkit.cli.common import find_project, reporting
+from draftkit.cli.console import err, out
 from draftkit.errors import DraftkitError
 
 i18n_app = typer.Typer(
@@ -21,7 +23,7 @@ def extract() -> None:
     from draftkit.i18n.extract import extract as run
 
     with reporting():
-        project = _project()
+        project = find_project()
         path, count, written = run(project)
         state = "wrote" if written else "unchanged:"
         out.print(f"{state} {project.relative(path)} ({count} messages)", markup=False)
@@ -34,7 +36,7 @@ def update() -> None:
     from draftkit.i18n.update import update as run
 
     with reporting():
-        project = _project()
+        project = find_project()
         for report in run(project):
             what = "created" if report.created else ("updated" if report.written else "unchanged")
             out.print(
@@ -52,7 +54,7 @@ def status() -> None:
     from draftkit.i18n.status import project_status
 
     with reporting():
-        project = _project()
+        project = find_project()
         table = Table(box=None, pad_edge=False)
         for column in (
             "locale",
@@ -94,7 +96,7 @@ def check(
     from draftkit.i18n.checks import check_project_catalogs
 
     with reporting():
-        project = _project()
+        project = find_project()
         problems = check_project_catalogs(project, lang)
         errors = [p for p in problems if strict or p.severity == "error"]
         for problem in problems:

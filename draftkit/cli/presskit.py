@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
-from draftkit.cli.app import _languages, _project, app, err, out, reporting
+from draftkit.cli.app import app
+from draftkit.cli.common import find_project, reporting
+from draftkit.cli.console import err, out
 from draftkit.errors import DraftkitError
 
 orgs_app = typer.Typer(help="Browse the organisations library.", no_args_is_help=True)
@@ -19,7 +21,7 @@ def orgs_list() -> None:
     from rich.table import Table
 
     with reporting():
-        project = _project()
+        project = find_project()
         orgs = project.organisations
         used: dict[str, list[str]] = {}
         for path in project.event_files():
@@ -51,7 +53,7 @@ def orgs_show(org_id: Annotated[str, typer.Argument(help="The organisation id.")
     from draftkit.library.library import did_you_mean
 
     with reporting():
-        project = _project()
+        project = find_project()
         orgs = project.organisations
         org = orgs.get(org_id)
         if org is None:
@@ -108,15 +110,11 @@ def presskit(
     zip per locale, one with everything and manifest.json. Only what changed is rendered."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from draftkit.presskit.kit import build_kit
-    from draftkit.presskit.plan import plan_kit
+    from draftkit import api
 
     with reporting():
-        project = _project(event)
-        if not event.is_file():
-            raise DraftkitError(f"no such event file: {event}", hint="events live in events/")
-        langs = [code for code in _languages(lang, project) if code]
-        plan = plan_kit(project, event, langs, output or project.output_dir)
+        project = find_project(event)
+        langs = [code for code in api.languages(lang, project) if code]
         progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -127,7 +125,10 @@ def presskit(
             auto_refresh=False,
             disable=not err.is_terminal,
         )
-        task = progress.add_task("checking", total=len(plan.outputs))
+        task = progress.add_task("checking", total=None)
+
+        def planned(plan) -> None:  # type: ignore[no-untyped-def]
+            progress.update(task, total=len(plan.outputs))
 
         def started(tasks: list) -> None:  # type: ignore[type-arg]
             progress.update(task, description=f"rendering {len(tasks)} file(s)", refresh=True)
@@ -139,12 +140,15 @@ def presskit(
                 progress.console.log(f"rendered {result.output.relative}", markup=False)
 
         with progress:
-            result = build_kit(
+            result = api.press_kit(
                 project,
-                plan,
+                event,
+                langs=langs,
+                output=output,
                 jobs=jobs,
                 force=force,
                 allow_incomplete=allow_incomplete,
+                on_plan=planned,
                 on_start=started,
                 on_done=done,
             )

@@ -250,7 +250,8 @@ def _now() -> str:
 
 def write_redline(result: Any, *, author: str = "draftkit") -> bytes:
     """The DOCX bytes of a redline for a diff result (see :mod:`draftkit.diff.run`)."""
-    from draftkit.render.docx.writer import write_docx
+    from draftkit.project import builtin_templates_dir
+    from draftkit.render.writers import WriteContext, writer
 
     diff = result.diff
     if isinstance(diff, DocumentDiff):
@@ -258,13 +259,11 @@ def write_redline(result: Any, *, author: str = "draftkit") -> bytes:
         clock = BuildClock.for_document(new_doc.meta.date)
         red = Redline(author, _now(), real_notes=True)
         doc = document_redline(diff, result.old_document, new_doc, red)
-        styles = result.redline_styles
+        templates = result.redline_templates
     else:
-        from draftkit.project import builtin_templates_dir
-        from draftkit.render.styles import load_style_sheet
-
         clock = BuildClock.for_document(None)
         red = Redline(author, _now(), real_notes=False)
         doc = library_redline(diff, red, result.lang)
-        styles = load_style_sheet(builtin_templates_dir() / "styles.yaml")
-    return write_docx(doc, styles, clock)
+        templates = [builtin_templates_dir()]
+    # The redline is a Word document like any build's, by the same registered writer.
+    return writer("docx").write(doc, WriteContext(templates, clock))

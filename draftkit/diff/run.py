@@ -46,7 +46,7 @@ class Result:
     lang: str
     stale: list[dict[str, Any]] | None
     sides: tuple[Side, Side]
-    redline_styles: Any = None  # the new side's style sheet, for a redline
+    redline_templates: Any = None  # the new side's template folders, for a redline
     new_document: Any = None
     old_document: Any = None
 
@@ -136,8 +136,8 @@ def side_project(side: Side):  # type: ignore[no-untyped-def]
 def translated_clauses(side: Side, placed: list[Placed], lang: str):  # type: ignore[no-untyped-def]
     """The clauses with their texts in ``lang``, and the translator (which records what
     had no translation)."""
-    from draftkit.build import translator_for
     from draftkit.library.markup import MarkupError, parse
+    from draftkit.pipeline import translator_for
 
     project = side_project(side)
     if lang == project.config.source_locale:
@@ -241,6 +241,8 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
                 "or draftkit diff REV1 REV2 --document -- documents/x.yaml",
             )
         assembled.append(_assemble(side, specs[0], request.lang))
+    templates = assembled[1][1]
+    assembled = [a for a, _ in assembled]
     diff = compare_documents(
         assembled[0].document,
         assembled[1].document,
@@ -254,7 +256,7 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
         lang,
         None,
         (old, new),
-        redline_styles=assembled[1].styles,
+        redline_templates=templates,
         new_document=assembled[1].document,
         old_document=assembled[0].document,
     )
@@ -263,11 +265,11 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
 def _assemble(side: Side, spec_path: Path, lang: str | None):  # type: ignore[no-untyped-def]
     """The document (or event) as a build assembles it, translations that are not finished
     standing in the source language, as in a draft build."""
-    from draftkit.build import assemble_input
+    from draftkit.pipeline import assemble_document
 
     project = side_project(side)
     try:
-        assembled, *_ = assemble_input(project, spec_path, lang=lang, allow_incomplete=True)
+        assembled = assemble_document(project, spec_path, lang=lang, allow_incomplete=True)
     except DraftkitError as exc:
         raise side.fail(exc) from None
-    return assembled
+    return assembled, project.templates_path

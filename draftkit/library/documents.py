@@ -173,7 +173,7 @@ def load_document_spec(path: Path, text: str | None = None) -> DocumentSpec:
     lang_node = root.get("lang")
     if lang_node is not None and lang_node.value is not None:
         from draftkit.errors import DraftkitError
-        from draftkit.i18n.typography import check_language
+        from draftkit.locale import check_language
 
         try:
             check_language(lang_node.text("lang"))

@@ -35,3 +35,9 @@ def lower_letter(n: int) -> str:
 
 def note_label(series: str, number: int) -> str:
     return lower_roman(number) if series == "endnote" else str(number)
+
+
+# Word's w:numFmt for the same sequences, so that the DOCX writer's numbering and the
+# labels above cannot disagree.
+NOTE_WORD_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
+ITEM_WORD_FORMATS = ("lowerLetter", "lowerRoman")  # level 1, level 2

@@ -70,7 +70,7 @@ def render_one(
 ) -> tuple[bytes | None, int, str | None, float]:
     """One output in a worker process: (bytes, texts left untranslated, error text, seconds
     spent rendering)."""
-    from draftkit.build import render_document
+    from draftkit.pipeline import render_document
 
     begin = time.perf_counter()
     project = _projects.get(root)
@@ -193,9 +193,9 @@ def _warm_up() -> None:
     default style sheets) once, before forking, instead of once in every worker."""
     import docx  # noqa: F401
 
-    from draftkit.build import CSS_NAME
     from draftkit.project import builtin_templates_dir
     from draftkit.render.pdf import write_pdf
+    from draftkit.render.writers import CSS_NAME
 
     # The built-in style sheet, so the warm-up needs no system font either: with none
     # installed, Pango crashes on a family it cannot find.
@@ -383,9 +383,12 @@ def _remove_strays(
 ) -> None:
     """Outputs of documents the kit no longer holds (a related document removed from the
     event): the kit folder is draftkit's, and a stray file would look like part of it."""
+    from draftkit.render.writers import press_kit_formats, writer
+
+    suffixes = {f".{writer(fmt).extension}" for fmt in press_kit_formats()}
     if folder.is_dir():
         for path in folder.iterdir():
-            if path.suffix in (".docx", ".pdf") and path not in keep and path.is_file():
+            if path.suffix in suffixes and path not in keep and path.is_file():
                 path.unlink()
     for relative in [r for r in state if r.startswith(f"{lang}/")]:
         if folder.parent / relative not in keep:

@@ -23,7 +23,6 @@ from draftkit.library.documents import DocumentSpec
 from draftkit.library.events import EventSpec
 from draftkit.project import CONFIG_NAME, Project
 
-KIT_FORMATS = ("docx", "pdf")
 CACHE_NAME = ".presskit-cache.json"
 MANIFEST_NAME = "manifest.json"
 # Bump when the meaning of a key changes, so old caches are ignored.
@@ -44,7 +43,9 @@ class Output:
     @property
     def relative(self) -> str:
         """Its path inside the kit folder (and inside the zips): ``ru/x.pdf``."""
-        return f"{self.lang}/{self.name}.{self.fmt}"
+        from draftkit.render.writers import writer
+
+        return f"{self.lang}/{self.name}.{writer(self.fmt).extension}"
 
 
 @dataclass
@@ -172,9 +173,9 @@ def catalog_hash(project: Project, lang: str) -> str:
 def plan_kit(project: Project, event_path: Path, langs: list[str], output_root: Path) -> KitPlan:
     """Load and check everything the kit needs (bad input fails here, before any render)
     and compute every output's key."""
-    from draftkit.assemble.press import related_specs
-    from draftkit.build import output_name
-    from draftkit.i18n.typography import check_language
+    from draftkit.locale import check_language
+    from draftkit.pipeline.kinds import kind_for
+    from draftkit.render.writers import press_kit_formats
 
     if not project.is_event(event_path):
         raise DraftkitError(
@@ -183,11 +184,16 @@ def plan_kit(project: Project, event_path: Path, langs: list[str], output_root: 
             hint="a press kit is built from an event file in events/",
         )
     event = project.load_event(event_path)
-    related = related_specs(project, event)
+    related = project.related_documents(event)
     shared = shared_inputs(project)
     plan = KitPlan(event, output_root / "presskit" / event.name, langs)
     sources: list[tuple[Path, str, str, bytes]] = [
-        (event.path, output_name(event), event.template, event_inputs(project, event, related))
+        (
+            event.path,
+            kind_for(project, event.path).output_name(event),
+            event.template,
+            event_inputs(project, event, related),
+        )
     ]
     for spec in related:
         sources.append((spec.path, spec.name, spec.template, document_inputs(project, spec)))
@@ -204,7 +210,7 @@ def plan_kit(project: Project, event_path: Path, langs: list[str], output_root: 
         plan.catalog_hashes[lang] = catalog_hash(project, lang)
     for lang in langs:
         for path, name, kind, inputs in sources:
-            for fmt in KIT_FORMATS:
+            for fmt in press_kit_formats():
                 digest = hashlib.sha256()
                 for part in (shared, path.read_bytes(), inputs):
                     digest.update(_sha(part).encode())

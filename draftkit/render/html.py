@@ -18,6 +18,7 @@ from draftkit.model.nodes import (
     Paragraph,
     SubParagraph,
 )
+from draftkit.render.writers import WriteContext
 
 
 class HtmlWriter:
@@ -93,8 +94,13 @@ class HtmlWriter:
             f'<meta name="dcterms.modified" content="{stamp}">',
             f"<style>\n{safe_css(self.css)}\n</style>",
         ]
+        from draftkit.locale import profile
+
+        locale = profile(meta.lang)
+        # A language without a hyphenation dictionary is set ragged right (document.css).
+        ragged = ' class="dk-unhyphenated"' if locale.ragged_right else ""
         return (
-            f'<!DOCTYPE html>\n<html lang="{escape(meta.lang)}">\n<head>\n'
+            f'<!DOCTYPE html>\n<html lang="{escape(locale.pdf_tag)}"{ragged}>\n<head>\n'
             + "\n".join(head)
             + f'\n</head>\n<body class="dk-{escape(meta.kind)} dk-style-{escape(meta.style)}">\n'
             + "\n".join(part for part in body if part)
@@ -104,6 +110,11 @@ class HtmlWriter:
 
 def write_html(doc: Document, css: str, *, paged: bool, clock: BuildClock) -> str:
     return HtmlWriter(doc, css, paged=paged, clock=clock).write()
+
+
+def html_writer(doc: Document, context: WriteContext) -> bytes:
+    """The ``html`` format: the browser preview, notes collected at the end."""
+    return write_html(doc, context.css, paged=False, clock=context.clock).encode("utf-8")
 
 
 def safe_css(css: str) -> Markup:

@@ -15,6 +15,8 @@ from typing import Any
 
 from draftkit.errors import RenderError
 from draftkit.fsutil import BuildClock
+from draftkit.model.nodes import Document
+from draftkit.render.writers import CSS_NAME, WriteContext
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u")
 
@@ -161,3 +163,19 @@ def _missing_hint(path: Path, allowed_roots: list[Path]) -> str:
     if path.is_relative_to(builtin_templates_dir().resolve()):
         return "draftkit's installation is incomplete: reinstall draftkit"
     return "add the file to templates/, or correct the url() in templates/pdf/document.css"
+
+
+def pdf_writer(doc: Document, context: WriteContext) -> bytes:
+    """The ``pdf`` format: the HTML writer's paged page (footnotes floated to the page
+    foot), laid out with the project's style sheet and fonts."""
+    from draftkit.render.html import write_html
+
+    css_path = context.find(CSS_NAME)
+    html = write_html(doc, context.css, paged=True, clock=context.clock)
+    return write_pdf(
+        html,
+        base_dir=css_path.parent,
+        allowed_roots=[p.resolve() for p in context.search_path],
+        clock=context.clock,
+        variant=context.options.get("pdf_variant"),
+    )

@@ -1,6 +1,15 @@
 from __future__ import annotations
 
-from draftkit.assemble.transforms import apply_style, number_notes, number_paragraphs
+from draftkit.assemble.transforms import (
+    TransformContext,
+    apply_style,
+    note_calls,
+    number_notes,
+    number_paragraphs,
+    numbering,
+    punctuation,
+)
+from draftkit.locale import profile
 from draftkit.model import (
     Document,
     DocumentMeta,
@@ -75,20 +84,18 @@ def test_plain_style_keeps_text_as_written() -> None:
 
 def test_un_style_keeps_the_stop_of_a_closing_abbreviation() -> None:
     d = Document(
-        DocumentMeta(title="t", lang="ru"),
+        DocumentMeta(title="t", lang="ru", style="un"),
         [
             Paragraph("preambular", [Text("принятую 4 марта 2025 г.")]),
             Paragraph("operative", [Text("до 2030 г.")]),
         ],
     )
-    apply_style(d, "un")
+    punctuation(d, TransformContext(profile("ru")))
     assert [plain_text(b.content) for b in d.blocks] == ["принятую 4 марта 2025 г.,", "до 2030 г."]
 
 
-def test_russian_note_calls_go_before_punctuation() -> None:
-    from draftkit.assemble.transforms import place_note_calls
-
-    d = Document(
+def russian_calls() -> Document:
+    return Document(
         DocumentMeta(title="t", lang="ru"),
         [
             Paragraph("preambular", [Text("в процессах."), NoteRef("a", "endnote")]),
@@ -105,8 +112,13 @@ def test_russian_note_calls_go_before_punctuation() -> None:
             ),
         ],
     )
+
+
+
+def test_russian_note_calls_go_before_punctuation() -> None:
+    d = russian_calls()
     number_notes(d, {k: [Text(k)] for k in "abcd"}, "t")
-    place_note_calls(d)
+    note_calls(d, TransformContext(profile("ru")))
     assert [plain_text(b.content) for b in d.blocks] == [
         "в процессахi.",
         "ЦУР 20301.",
@@ -115,11 +127,9 @@ def test_russian_note_calls_go_before_punctuation() -> None:
 
 
 def test_english_note_calls_stay_after_punctuation() -> None:
-    from draftkit.assemble.transforms import place_note_calls
-
     d = doc(Paragraph("operative", [Text("SDG 2030."), NoteRef("b", "footnote")]))
     number_notes(d, {"b": [Text("B")]}, "t")
-    place_note_calls(d)
+    note_calls(d, TransformContext(profile("en")))
     assert plain_text(d.blocks[0].content) == "SDG 2030.1"
 
 
@@ -130,3 +140,19 @@ def test_sub_paragraph_labels_follow_the_language() -> None:
     )
     number_paragraphs(d)
     assert d.blocks[0].items[0].label == "a)"
+
+
+def test_english_calls_stay_where_written_in_every_paragraph() -> None:
+    d = russian_calls()
+    number_notes(d, {k: [Text(k)] for k in "abcd"}, "t")
+    note_calls(d, TransformContext(profile("en")))
+    assert [plain_text(b.content) for b in d.blocks][:2] == ["в процессах.i", "ЦУР 2030.1."]
+
+
+def test_the_numbering_pass_takes_the_label_form_from_the_profile() -> None:
+    d = Document(
+        DocumentMeta(title="t", lang="ky"),
+        [Paragraph("operative", [Text("x")], items=[SubParagraph([Text("a")])])],
+    )
+    numbering(d, TransformContext(profile("ky")))
+    assert (d.meta.item_label, d.blocks[0].items[0].label) == ("{})", "a)")

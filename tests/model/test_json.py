@@ -36,11 +36,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def assembled_document(spec: str, lang: str) -> Document:
     """The one place that knows how draftkit assembles a document (the build pipeline's
     API is being reworked). Cached: the tests only read it."""
-    from draftkit.build import assemble_input
+    from draftkit.pipeline import assemble_document
     from draftkit.project import Project
 
     project = Project.load(ROOT)
-    assembled, *_ = assemble_input(project, ROOT / spec, lang=lang)
+    assembled = assemble_document(project, ROOT / spec, lang=lang)
     return assembled.document
 
 

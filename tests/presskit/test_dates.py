@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from draftkit.i18n.typography import typography
+from draftkit.locale import profile as typography
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import docx
 import pdfplumber
 import pytest
 
-from draftkit.build import render_document
 from draftkit.errors import DraftkitError
+from draftkit.pipeline import render_document
 from draftkit.project import Project
 from tests.cli.helpers import run
 from tests.conftest import normalise

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from draftkit.build import render_document
+from draftkit.pipeline import render_document
 from draftkit.project import Project
 from tests.security.test_canary import SECRET, canary, pdf_payload, vectors  # noqa: F401
 

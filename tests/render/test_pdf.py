@@ -121,8 +121,8 @@ def test_fonts_are_subset_by_the_locked_fonttools_whatever_the_system_has(
     fontTools': with it, the same build gave other bytes on a machine that had it."""
     import weasyprint.pdf.fonts as pdf_fonts
 
-    from draftkit.build import render
     from draftkit.fsutil import BuildClock
+    from tests.conftest import render
 
     used: list[str] = []
     real = pdf_fonts.Font._fonttools_subset
@@ -146,9 +146,9 @@ def test_a_worker_that_died_leaves_the_pdf_to_this_process(example_built: Built)
     with the same bytes, in the calling process."""
     import sys
 
-    from draftkit.build import render
     from draftkit.fsutil import BuildClock
     from draftkit.render import pdf as writer
+    from tests.conftest import render
 
     if sys.platform != "linux":
         pytest.skip("the layout process is forked on Linux only")

@@ -17,6 +17,8 @@ from docx.styles.style import StyleFactory
 from lxml import etree
 
 from draftkit.fsutil import BuildClock
+from draftkit.locale import profile
+from draftkit.model.labels import ITEM_WORD_FORMATS, NOTE_WORD_FORMATS
 from draftkit.model.nodes import (
     Change,
     Document,
@@ -33,13 +35,9 @@ from draftkit.model.nodes import (
 from draftkit.render.docx import oxml
 from draftkit.render.docx.package import write_package
 from draftkit.render.styles import StyleDef, StyleSheet
+from draftkit.render.writers import WriteContext
 
-WORD_LANGUAGES = {"en": "en-GB", "ru": "ru-RU", "ky": "ky-KG"}
 _TWIPS_PER_CM = 567
-
-
-def word_language(lang: str) -> str:
-    return WORD_LANGUAGES.get(lang, lang.replace("_", "-"))
 
 
 class DocxWriter:
@@ -47,7 +45,7 @@ class DocxWriter:
         self.doc = doc
         self.sheet = styles
         self.clock = clock
-        self.lang = word_language(doc.meta.lang)
+        self.lang = profile(doc.meta.lang).word_tag
         self.word = docx.Document()
         self.body = self.word.element.body
         self.notes_parts: dict[str, object] = {}
@@ -81,8 +79,11 @@ class DocxWriter:
         self._numbering()
         for kind in ("footnote", "endnote"):
             self.notes_parts[kind] = oxml.create_notes_part(self.word.part, kind)
-        oxml.set_settings_note_properties(self.word.settings.element, "decimal", "lowerRoman")
-        oxml.set_section_note_properties(section._sectPr, "decimal", "lowerRoman")
+        notes = NOTE_WORD_FORMATS
+        oxml.set_settings_note_properties(
+            self.word.settings.element, notes["footnote"], notes["endnote"]
+        )
+        oxml.set_section_note_properties(section._sectPr, notes["footnote"], notes["endnote"])
         self._properties()
 
     def _add_style(self, style_id: str, name: str, **props: object) -> None:
@@ -179,6 +180,7 @@ class DocxWriter:
         s2_left, s2_hang = self._indent("subparagraph2")
         style = self.sheet.paragraph
         label = self.doc.meta.item_label  # Word's level text: (%2) or %2)
+        first, second = ITEM_WORD_FORMATS
         operative = oxml.abstract_num(
             self.operative_abstract,
             "draftkit operative paragraphs",
@@ -193,13 +195,13 @@ class DocxWriter:
                     else "",
                 },
                 {
-                    "fmt": "lowerLetter",
+                    "fmt": first,
                     "text": label.format("%2"),
                     "left": s1_left,
                     "hanging": s1_hang,
                 },
                 {
-                    "fmt": "lowerRoman",
+                    "fmt": second,
                     "text": label.format("%3"),
                     "left": s2_left,
                     "hanging": s2_hang,
@@ -211,13 +213,13 @@ class DocxWriter:
             "draftkit sub-paragraphs",
             [
                 {
-                    "fmt": "lowerLetter",
+                    "fmt": first,
                     "text": label.format("%1"),
                     "left": s1_left,
                     "hanging": s1_hang,
                 },
                 {
-                    "fmt": "lowerRoman",
+                    "fmt": second,
                     "text": label.format("%2"),
                     "left": s2_left,
                     "hanging": s2_hang,
@@ -377,3 +379,8 @@ class DocxWriter:
 
 def write_docx(doc: Document, styles: StyleSheet, clock: BuildClock) -> bytes:
     return DocxWriter(doc, styles, clock).write()
+
+
+def docx_writer(doc: Document, context: WriteContext) -> bytes:
+    """The ``docx`` format, styled by the project's ``styles.yaml``."""
+    return write_docx(doc, context.styles, context.clock)

@@ -1,0 +1,30 @@
+"""The one pipeline every document goes through, and the registry of document kinds."""
+
+from draftkit.pipeline.core import (
+    Assembled,
+    RenderedDocument,
+    assemble_document,
+    assemble_spec,
+    build_document,
+    render_document,
+    translator_for,
+    write,
+    write_context,
+)
+from draftkit.pipeline.kinds import DocumentKind, kind_for, kinds, register_kind
+
+__all__ = [
+    "Assembled",
+    "DocumentKind",
+    "RenderedDocument",
+    "assemble_document",
+    "assemble_spec",
+    "build_document",
+    "kind_for",
+    "kinds",
+    "register_kind",
+    "render_document",
+    "translator_for",
+    "write",
+    "write_context",
+]

@@ -1,0 +1,185 @@
+"""The writer registry: every output format draftkit knows, in one place.
+
+A writer turns an assembled :class:`~draftkit.model.Document` into the bytes of one file.
+Every list of formats (``build -f``, ``[build] formats`` in draftkit.toml, press kits,
+the diff's redline) is derived from this registry. Other packages add writers through the
+``draftkit.writers`` entry point group, each naming a :class:`Writer`; scripts and tests
+call :func:`register_writer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from draftkit.errors import DraftkitError, TemplateError
+from draftkit.fsutil import BuildClock, find_on_path
+from draftkit.model.nodes import Document
+
+ENTRY_POINT_GROUP = "draftkit.writers"
+CSS_NAME = "pdf/document.css"
+STYLES_NAME = "styles.yaml"
+
+
+@dataclass
+class WriteContext:
+    """What a writer may read besides the document: the template folders (project first),
+    the build's clock and the project's writer options. Style sheets are read once, when
+    a writer first asks for them."""
+
+    search_path: list[Path]
+    clock: BuildClock
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def find(self, name: str) -> Path:
+        found = find_on_path([p.resolve() for p in self.search_path], name)
+        if found is None:
+            raise TemplateError(
+                f"template file {name!r} not found",
+                hint="looked in " + ", ".join(str(p) for p in self.search_path),
+            )
+        return found
+
+    @cached_property
+    def styles(self) -> Any:
+        """The Word style sheet (``styles.yaml``), a :class:`~draftkit.render.styles.StyleSheet`."""
+        from draftkit.render.styles import load_style_sheet
+
+        return load_style_sheet(self.find(STYLES_NAME))
+
+    @cached_property
+    def css(self) -> str:
+        return read_style_sheet(self.find(CSS_NAME))
+
+
+WriteFunction = Callable[[Document, WriteContext], bytes]
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str  # what -f takes
+    extension: str  # without the dot
+    description: str
+    # The function, or "module:function", imported on first use so that naming the
+    # formats costs no import of python-docx or WeasyPrint.
+    function: WriteFunction | str
+    press_kit: bool = False  # part of every press kit
+    # Lays out pages with WeasyPrint: worth starting the PDF process early (render.pdf).
+    paged: bool = False
+
+    def write(self, document: Document, context: WriteContext) -> bytes:
+        function = self.function
+        if isinstance(function, str):
+            module, _, name = function.partition(":")
+            function = getattr(import_module(module), name)
+        return function(document, context)  # type: ignore[operator]
+
+
+BUILTIN: dict[str, Writer] = {
+    w.name: w
+    for w in (
+        Writer(
+            "docx",
+            "docx",
+            "Word document: named styles, Word numbering, real footnotes and endnotes",
+            "draftkit.render.docx.writer:docx_writer",
+            press_kit=True,
+        ),
+        Writer(
+            "pdf",
+            "pdf",
+            "PDF laid out by WeasyPrint, footnotes at the foot of their page, fonts embedded",
+            "draftkit.render.pdf:pdf_writer",
+            press_kit=True,
+            paged=True,
+        ),
+        Writer(
+            "html",
+            "html",
+            "one HTML page for a browser preview",
+            "draftkit.render.html:html_writer",
+        ),
+        Writer(
+            "json",
+            "json",
+            "the assembled document model as versioned JSON (docs/model-json.md)",
+            "draftkit.render.writers:json_writer",
+        ),
+    )
+}
+
+_registered: dict[str, Writer] = {}
+
+
+def register_writer(writer: Writer) -> None:
+    """Add (or replace) a writer in this process."""
+    _registered[writer.name] = writer
+    writers.cache_clear()
+
+
+@cache
+def _entry_points() -> dict[str, Writer]:
+    from importlib.metadata import entry_points
+
+    found: dict[str, Writer] = {}
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        value = point.load()
+        if not isinstance(value, Writer):
+            raise DraftkitError(
+                f"entry point {point.name!r} in {ENTRY_POINT_GROUP} is not a Writer",
+                hint=f"{point.value} must name a draftkit.render.writers.Writer",
+            )
+        found[value.name] = value
+    return found
+
+
+@cache
+def writers() -> dict[str, Writer]:
+    """Every writer by name: draftkit's first, then installed packages' (which cannot take
+    over one of draftkit's names), then those registered in this process."""
+    found = dict(BUILTIN)
+    for name, value in _entry_points().items():
+        found.setdefault(name, value)
+    return {**found, **_registered}
+
+
+def writer(name: str) -> Writer:
+    # draftkit's own formats are found without scanning installed packages' entry points.
+    found = _registered.get(name) or BUILTIN.get(name) or writers().get(name)
+    if found is None:
+        raise DraftkitError(f"unknown format '{name}'", hint="formats are: " + format_names())
+    return found
+
+
+def format_names() -> str:
+    return ", ".join(writers())
+
+
+def press_kit_formats() -> tuple[str, ...]:
+    return tuple(w.name for w in writers().values() if w.press_kit)
+
+
+def json_writer(document: Document, context: WriteContext) -> bytes:
+    """The ``json`` format: the model as data, for scripts and other tools."""
+    from draftkit.model.json import dumps
+
+    return dumps(document)
+
+
+def read_style_sheet(path: Path) -> str:
+    """The PDF style sheet's text; one error at the line of the first byte that is not
+    UTF-8 (a sheet saved as Latin-1 or UTF-16)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            f"not UTF-8 text ({exc.reason})",
+            path=path,
+            line=data[: exc.start].count(b"\n") + 1,
+            hint="save the style sheet as UTF-8",
+        ) from exc
