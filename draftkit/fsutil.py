@@ -25,6 +25,14 @@ def cache_root() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "draftkit"
 
 
+def builtin_templates_dir() -> Path:
+    """The built-in templates: inside the wheel, or the repository's ``templates/``."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
 def find_on_path(search_path: list[Path], name: str) -> Path | None:
     """The first file called ``name`` in the folders of ``search_path`` that stays inside
     its folder once symlinks are followed (Sphinx's ``templates_path``, made safe)."""

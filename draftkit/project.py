@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from draftkit.errors import DraftkitError, InputError
+from draftkit.fsutil import builtin_templates_dir
 
 if TYPE_CHECKING:  # the content modules load when content is read, not with the config
     from draftkit.library.documents import DocumentSpec
@@ -30,14 +31,6 @@ if TYPE_CHECKING:  # the content modules load when content is read, not with the
     from draftkit.library.organisations import Organisation
 
 CONFIG_NAME = "draftkit.toml"
-
-
-def builtin_templates_dir() -> Path:
-    """The built-in templates: inside the wheel, or the repository's ``templates/``."""
-    packaged = Path(__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.project import builtin_templates_dir
+from draftkit.fsutil import builtin_templates_dir
 
 STARTER = "new-project"
 

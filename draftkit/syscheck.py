@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import ctypes.util
 import sys
+from pathlib import Path
 
-from draftkit.project import builtin_templates_dir
+from draftkit.fsutil import builtin_templates_dir
 
 LIBRARIES = (
     ("pango-1.0", "libpango-1.0-0"),
@@ -42,6 +43,25 @@ def problems() -> list[str]:
     for name in BUNDLED_FONTS:
         if not (fonts / name).is_file():
             found.append(f"{fonts / name} is missing: reinstall draftkit")
+        else:
+            found += missing_letters(fonts / name)
+    return found
+
+
+def missing_letters(font: Path) -> list[str]:
+    """A line per language whose profile needs letters the font does not have: every
+    locale's letters (Kyrgyz ң ө ү) must be in every bundled face."""
+    from fontTools.ttLib import TTFont
+
+    from draftkit.locale import known_locales
+
+    with TTFont(font, lazy=True) as face:
+        cmap = face.getBestCmap()
+    found = []
+    for lang, locale in sorted(known_locales().items()):
+        absent = "".join(ch for ch in dict.fromkeys(locale.required_letters) if ord(ch) not in cmap)
+        if absent:
+            found.append(f"{font.name} has no {absent!r}, which {lang} text needs")
     return found
 
 

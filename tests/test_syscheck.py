@@ -35,3 +35,21 @@ def test_a_missing_bundled_font_is_reported(
 
 def test_no_system_font_is_required() -> None:
     assert not any("fc-list" in line or "fonts-" in line for line in syscheck.problems())
+
+
+def test_the_bundled_fonts_cover_every_locale_profile() -> None:
+    assert not [line for line in syscheck.problems() if "needs" in line]
+
+
+def test_a_font_without_a_letter_a_profile_needs_is_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from draftkit.locale import LocaleProfile, known_locales
+
+    # Noto Serif has no Chinese.
+    profiles = {**known_locales(), "xx": LocaleProfile("xx", required_letters="ң中")}
+    monkeypatch.setattr("draftkit.locale.known_locales", lambda: profiles)
+    font = REPO / "templates" / "fonts" / "NotoSerif-Regular.ttf"
+    assert syscheck.missing_letters(font) == [
+        "NotoSerif-Regular.ttf has no '中', which xx text needs"
+    ]

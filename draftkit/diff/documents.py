@@ -95,11 +95,11 @@ class DocumentDiff:
         return bool(self.changes or self.notes)
 
 
-def _item_labels(items: list[SubParagraph], prefix: str = "", level: int = 1):  # noqa: ANN202
+def item_labels(items: list[SubParagraph], prefix: str = "", level: int = 1):  # noqa: ANN202
     for n, item in enumerate(items, start=1):
         label = f"{prefix}({lower_letter(n) if level == 1 else lower_roman(n)})"
         yield label, item
-        yield from _item_labels(item.children, label, level + 1)
+        yield from item_labels(item.children, label, level + 1)
 
 
 def block_tokens(block: Paragraph) -> list[Token]:
@@ -107,14 +107,14 @@ def block_tokens(block: Paragraph) -> list[Token]:
     if block.lead:
         tokens.append(Token(" "))
     tokens += tokenize(block.content)
-    for _, item in _item_labels(block.items):
+    for _, item in item_labels(block.items):
         tokens += [Token(" ")] + tokenize(item.content)
     return tokens
 
 
 def block_fields(block: Paragraph) -> dict[str, list[Inline]]:
     fields = {"lead": block.lead, "text": block.content}
-    fields |= {f"item {label}": item.content for label, item in _item_labels(block.items)}
+    fields |= {f"item {label}": item.content for label, item in item_labels(block.items)}
     return fields
 
 

@@ -15,7 +15,7 @@ from draftkit.diff.clauses import ClauseChange, LibraryDiff, SetChange, TextChan
 from draftkit.diff.documents import BlockChange, DocumentDiff, NoteChange
 from draftkit.diff.terminal import moved_text
 from draftkit.diff.words import Span, Token
-from draftkit.project import builtin_templates_dir
+from draftkit.fsutil import builtin_templates_dir
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

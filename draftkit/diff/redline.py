@@ -180,11 +180,11 @@ def _whole_block(red: Redline, block: Paragraph, kind: str, name: str = "") -> P
 
 def _changed_block(red: Redline, new: Paragraph, texts: list[TextChange]) -> Paragraph:
     by_field = {t.field: t for t in texts}
-    from draftkit.diff.documents import _item_labels
+    from draftkit.diff.documents import item_labels
 
     lead = red.spans(by_field["lead"].spans) if "lead" in by_field else new.lead
     content = red.spans(by_field["text"].spans) if "text" in by_field else new.content
-    labelled = dict(_item_labels(new.items))
+    labelled = dict(item_labels(new.items))
 
     def items(subs: list[SubParagraph]) -> list[SubParagraph]:
         out = []
@@ -250,7 +250,7 @@ def _now() -> str:
 
 def write_redline(result: Any, *, author: str = "draftkit") -> bytes:
     """The DOCX bytes of a redline for a diff result (see :mod:`draftkit.diff.run`)."""
-    from draftkit.project import builtin_templates_dir
+    from draftkit.fsutil import builtin_templates_dir
     from draftkit.render.writers import WriteContext, writer
 
     diff = result.diff

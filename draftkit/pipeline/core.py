@@ -21,7 +21,7 @@ from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock, publish_all
 from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
 from draftkit.locale import check_language, profile
-from draftkit.model.nodes import Document
+from draftkit.model.nodes import Document, DocumentMeta
 from draftkit.pipeline.kinds import DocumentKind, kind_for
 from draftkit.project import Project
 from draftkit.render.writers import STYLES_NAME, WriteContext, writer
@@ -86,7 +86,9 @@ def assemble_spec(
         templates,
         kind.template(spec),
         context,
-        lambda draft: kind.meta(spec, context, lang, draft=draft, project=project),
+        lambda draft: _portable(
+            kind.meta(spec, context, lang, draft=draft, project=project), project
+        ),
         locale=locale,
         roles=roles,
         translations=translations,
@@ -94,6 +96,16 @@ def assemble_spec(
         filters=kind.filters(locale),
     )
     return Assembled(document, kind, spec, kind.output_name(spec), kind.stamp(spec), translations)
+
+
+def _portable(meta: DocumentMeta, project: Project) -> DocumentMeta:
+    # The source as the project names it (documents/x.yaml), so that a model dump is the
+    # same in every checkout.
+    try:
+        meta.source = Path(meta.source).resolve().relative_to(project.root).as_posix()
+    except ValueError:
+        pass  # a file outside the project keeps the path it was given by
+    return meta
 
 
 def assemble_document(

@@ -193,7 +193,7 @@ def _warm_up() -> None:
     default style sheets) once, before forking, instead of once in every worker."""
     import docx  # noqa: F401
 
-    from draftkit.project import builtin_templates_dir
+    from draftkit.fsutil import builtin_templates_dir
     from draftkit.render.pdf import write_pdf
     from draftkit.render.writers import CSS_NAME
 

@@ -158,7 +158,7 @@ def _write_pdf_here(
 
 
 def _missing_hint(path: Path, allowed_roots: list[Path]) -> str:
-    from draftkit.project import builtin_templates_dir
+    from draftkit.fsutil import builtin_templates_dir
 
     if path.is_relative_to(builtin_templates_dir().resolve()):
         return "draftkit's installation is incomplete: reinstall draftkit"

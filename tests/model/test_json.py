@@ -512,3 +512,19 @@ def test_deep_data_given_directly_is_an_error_not_a_crash() -> None:
     data["blocks"][0]["content"] = [node]
     with pytest.raises(DraftkitError, match="^model JSON: nested too deeply$"):
         from_data(data)
+
+
+def test_build_f_json_writes_the_model_that_reads_back(tmp_path: Path) -> None:
+    """As a user runs it: `draftkit build -f json`; the file reads back into the very
+    document the pipeline assembles, and names its source as the project does (the same
+    bytes in every checkout)."""
+    from draftkit.model.json import loads
+    from tests.cli.helpers import run
+
+    result = run("build", "-f", "json", "-l", "ky", "-o", str(tmp_path), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    data = (tmp_path / "ky" / "civic-forum-2025.json").read_bytes()
+    assert str(ROOT).encode() not in data
+    read = loads(data)
+    assert read.meta.source == "documents/civic-forum-2025.yaml"
+    assert read == assembled_document("documents/civic-forum-2025.yaml", "ky")

@@ -176,8 +176,9 @@ def test_a_project_style_sheet_may_name_a_system_font(tmp_path: Path) -> None:
 
 BROKEN_INSTALL = """\
 import pathlib, sys
-import draftkit.project
+import draftkit.fsutil, draftkit.project
 installed = pathlib.Path(sys.argv.pop(1))
+draftkit.fsutil.builtin_templates_dir = lambda: installed
 draftkit.project.builtin_templates_dir = lambda: installed
 from draftkit.cli.app import main
 main()
