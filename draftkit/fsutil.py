@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -107,27 +108,45 @@ class BuildClock:
     """The one timestamp a build stamps into its outputs.
 
     ``SOURCE_DATE_EPOCH`` wins when set (reproducible-builds.org); otherwise the document's
-    own date is used, so two builds of the same input give the same bytes on any day.
+    own date is used (:meth:`for_document`), so two builds of the same input give the same
+    bytes on any day, or the current time where that is what is meant (:meth:`now`).
     """
 
     timestamp: datetime
 
     @classmethod
-    def for_document(cls, doc_date: date | None) -> BuildClock:
+    def from_environment(cls) -> BuildClock | None:
+        """``SOURCE_DATE_EPOCH``'s time, or None when it is not set (or not a number); a
+        number no date can hold is a :class:`DraftkitError` that names it."""
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        if epoch and epoch.strip().isdigit():
-            try:
-                return cls(datetime.fromtimestamp(int(epoch), tz=UTC))
-            except (OverflowError, OSError, ValueError) as exc:
-                from draftkit.errors import DraftkitError
+        if not (epoch and epoch.strip().isdigit()):
+            return None
+        try:
+            return cls(datetime.fromtimestamp(int(epoch), tz=UTC))
+        except (OverflowError, OSError, ValueError) as exc:
+            from draftkit.errors import DraftkitError
 
-                raise DraftkitError(
-                    f"SOURCE_DATE_EPOCH={epoch.strip()} is not a date Python can represent",
-                    hint="set it to seconds since 1970, e.g. $(git log -1 --format=%ct)",
-                ) from exc
+            raise DraftkitError(
+                f"SOURCE_DATE_EPOCH={epoch.strip()} is not a date Python can represent",
+                hint="set it to seconds since 1970, e.g. $(git log -1 --format=%ct)",
+            ) from exc
+
+    @classmethod
+    def for_document(cls, doc_date: date | None) -> BuildClock:
+        """``SOURCE_DATE_EPOCH``, else the document's date, else 1980-01-01."""
+        clock = cls.from_environment()
+        if clock is not None:
+            return clock
         if doc_date is not None:
             return cls(datetime(doc_date.year, doc_date.month, doc_date.day, tzinfo=UTC))
         return cls(datetime(1980, 1, 1, tzinfo=UTC))
+
+    @classmethod
+    def now(cls) -> BuildClock:
+        """``SOURCE_DATE_EPOCH``, else the current time (a redline's changes are dated when
+        they were compared)."""
+        clock = cls.from_environment()
+        return clock if clock is not None else cls(datetime.now(UTC))
 
     @property
     def epoch(self) -> int:
@@ -145,3 +164,26 @@ class BuildClock:
 
     def iso(self) -> str:
         return self.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def fixed_time_zip(
+    entries: Iterable[tuple[str, bytes]], clock: BuildClock, *, create_system: int
+) -> bytes:
+    """A zip whose bytes depend on its entries only: written in the order given, every
+    entry stamped with the clock's time, mode 0644 and deflated at level 6.
+
+    ``create_system`` (0 MS-DOS, 3 Unix) is the caller's: zipfile's own default is the
+    writing machine's, which would make the bytes differ between Windows and Unix.
+    """
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=clock.zip_date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = create_system
+            archive.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()

@@ -40,6 +40,8 @@ def test_source_date_epoch_sets_every_timestamp(tmp_path: Path) -> None:
     with zipfile.ZipFile(docx) as z:
         assert {info.date_time for info in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
         assert z.namelist()[0] == "[Content_Types].xml"
+        # made on MS-DOS, on any machine (zipfile's default is the writing machine's)
+        assert {info.create_system for info in z.infolist()} == {0}
         core = z.read("docProps/core.xml").decode()
     assert "2023-11-14T22:13:20Z" in core
     info = PdfReader(tmp_path / "en" / "civic-forum-2025.pdf").metadata

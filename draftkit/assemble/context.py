@@ -37,16 +37,18 @@ def translation_error(
     )
 
 
-def translate_markup(translations: Translator, markup: SourceMarkup, context: str) -> list[Inline]:
-    """The translated text of a piece of markup, parsed (a msgstr is drafter markup too, and
-    as untrusted); the source's own inlines, the same object, when it has no translation."""
+def translate_source(translations: Translator, markup: SourceMarkup, context: str) -> SourceMarkup:
+    """A piece of markup in the target language: the translated text, parsed (a msgstr is
+    drafter markup too, and as untrusted), at the source's line; the source markup itself,
+    the same object, when it is empty or has no translation. Invalid markup in the
+    translation is an :class:`InputError` at the msgstr's line in the catalog."""
     if not markup.source:
-        return []
+        return markup
     translated = translations.pgettext(context, markup.source)
     if translated == markup.source:
-        return markup.inlines
+        return markup
     try:
-        return parse(translated)
+        return SourceMarkup(translated, parse(translated), markup.line)
     except MarkupError as exc:
         raise translation_error(
             translations,
@@ -55,6 +57,14 @@ def translate_markup(translations: Translator, markup: SourceMarkup, context: st
             f"the {translations.lang} translation is not valid markup: {exc}",
             exc.hint,
         ) from None
+
+
+def translate_markup(translations: Translator, markup: SourceMarkup, context: str) -> list[Inline]:
+    """The inlines of :func:`translate_source`: the source's own inlines, the same object,
+    when it has no translation; none for empty markup."""
+    if not markup.source:
+        return []
+    return translate_source(translations, markup, context).inlines
 
 
 @dataclass

@@ -237,32 +237,24 @@ def document_redline(diff: DocumentDiff, old: Document, new: Document, red: Redl
     return replace(new, blocks=[block for _, block in entries])
 
 
-def _now() -> str:
-    """When the changes are dated: SOURCE_DATE_EPOCH when set (reproducible redlines),
-    otherwise now."""
-    import os
-    from datetime import UTC, datetime
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch.isdigit() else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def write_redline(result: Any, *, author: str = "draftkit") -> bytes:
     """The DOCX bytes of a redline for a diff result (see :mod:`draftkit.diff.run`)."""
     from draftkit.fsutil import builtin_templates_dir
     from draftkit.render.writers import WriteContext, writer
 
     diff = result.diff
+    # When the changes are dated: SOURCE_DATE_EPOCH when set (reproducible redlines),
+    # otherwise now.
+    changed = BuildClock.now().iso()
     if isinstance(diff, DocumentDiff):
         new_doc: Document = result.new_document
         clock = BuildClock.for_document(new_doc.meta.date)
-        red = Redline(author, _now(), real_notes=True)
+        red = Redline(author, changed, real_notes=True)
         doc = document_redline(diff, result.old_document, new_doc, red)
         templates = result.redline_templates
     else:
         clock = BuildClock.for_document(None)
-        red = Redline(author, _now(), real_notes=False)
+        red = Redline(author, changed, real_notes=False)
         doc = library_redline(diff, red, result.lang)
         templates = [builtin_templates_dir()]
     # The redline is a Word document like any build's, by the same registered writer.

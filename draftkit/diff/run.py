@@ -136,7 +136,7 @@ def side_project(side: Side):  # type: ignore[no-untyped-def]
 def translated_clauses(side: Side, placed: list[Placed], lang: str):  # type: ignore[no-untyped-def]
     """The clauses with their texts in ``lang``, and the translator (which records what
     had no translation)."""
-    from draftkit.library.markup import MarkupError, parse
+    from draftkit.assemble.context import translate_source
     from draftkit.pipeline import translator_for
 
     project = side_project(side)
@@ -148,22 +148,10 @@ def translated_clauses(side: Side, placed: list[Placed], lang: str):  # type: ig
         raise side.fail(exc) from None
 
     def tr(markup: Markup, context: str) -> Markup:
-        if not markup.source:
-            return markup
-        text = translator.pgettext(context, markup.source)
-        if text == markup.source:
-            return markup
         try:
-            return Markup(text, parse(text), markup.line)
-        except MarkupError as exc:
-            line = translator.line_of(context, markup.source)
-            raise side.fail(
-                DraftkitError(
-                    f"the {lang} translation is not valid markup: {exc}",
-                    path=translator.path,
-                    line=line,
-                )
-            ) from None
+            return translate_source(translator, markup, context)
+        except DraftkitError as exc:
+            raise side.fail(exc) from None
 
     def items(clause: Clause, subs: list[SubItem]) -> list[SubItem]:
         return [SubItem(tr(i.text, clause.id), items(clause, i.items)) for i in subs]

@@ -10,18 +10,16 @@ rather than left describing inputs that no longer build.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import time
-import zipfile
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import BuildClock, file_sha256, publish_all
+from draftkit.fsutil import BuildClock, file_sha256, fixed_time_zip, publish_all
 from draftkit.presskit.plan import CACHE_NAME, MANIFEST_NAME, KitPlan, Output
 from draftkit.project import Project
 
@@ -121,16 +119,9 @@ def is_up_to_date(output: Output, folder: Path, cache: dict) -> OutputResult | N
 
 
 def deterministic_zip(entries: list[tuple[str, bytes]], clock: BuildClock) -> bytes:
-    """The same entries give the same bytes: sorted names, one timestamp, fixed modes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=clock.zip_date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3  # Unix, whatever machine writes it
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
+    """The same entries give the same bytes: sorted names, one timestamp, fixed modes, made
+    on Unix whatever machine writes it."""
+    return fixed_time_zip(sorted(entries), clock, create_system=3)
 
 
 def completeness(project: Project, lang: str) -> dict[str, object]:

@@ -4,6 +4,7 @@ assembled resolution (renumbering, moves)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -195,3 +196,34 @@ def test_document_diff_in_russian(two_versions: Path) -> None:
     assert "[-Вместе с деловыми кругами подготовить" in out
     assert "{+Calls upon the Government to publish an annual report.+}" in out
     assert "+ added      draftmark" in out
+
+
+def test_invalid_translation_is_named_at_its_catalog_line(tmp_path: Path) -> None:
+    """--lang parses each msgstr as the build does: invalid markup is an error at the
+    entry's line in the PO file, with the markup's hint."""
+    for name in ("draftkit.toml", "sources.yaml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    for folder in ("clauses", "locales"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    shutil.copytree(REPO / "clauses", tmp_path / "clauses-v2")
+    po = tmp_path / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+    good = "Орхусской конвенцией;[^aarhus-convention]"
+    text = po.read_text(encoding="utf-8")
+    assert good in text
+    po.write_text(
+        text.replace(good, "[Орхусской конвенцией](javascript:alert(1));[^aarhus-convention]"),
+        encoding="utf-8",
+    )
+    result = diff("clauses", "clauses-v2", "--lang", "ru", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    found = re.search(
+        r"error: locales/ru/LC_MESSAGES/messages\.po:(\d+): old side \(clauses\): "
+        r"the ru translation is not valid markup: link target 'javascript:alert\(1\)'.*"
+        r"\(hint: links may point to web pages or e-mail addresses only\)",
+        result.stderr,
+    )
+    assert found, result.stderr
+    lines = po.read_text(encoding="utf-8").splitlines()
+    entry = "\n".join(lines[int(found.group(1)) - 1 : int(found.group(1)) + 8])
+    assert "aarhus-convention" in entry

@@ -75,6 +75,7 @@ def test_zips_contain_what_the_manifest_says(built_kit_template):
             for info in archive.infolist():
                 # the build's one timestamp (SOURCE_DATE_EPOCH in these tests), not the clock
                 assert info.date_time == (2026, 1, 1, 0, 0, 0)
+                assert info.create_system == 3  # Unix, on any machine
                 body = archive.read(info)
                 entry = next(e for e in data["files"] if e["file"] == info.filename)
                 assert hashlib.sha256(body).hexdigest() == entry["sha256"]

@@ -9,30 +9,20 @@ picture of python-docx's sample page) is left out.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 
-from draftkit.fsutil import BuildClock
+from draftkit.fsutil import BuildClock, fixed_time_zip
 
 
-class _ReproducibleMembers:
-    """The physical-writer protocol PackageWriter expects, with fixed entry metadata."""
-
-    def __init__(self, archive: zipfile.ZipFile, clock: BuildClock) -> None:
-        self.archive = archive
-        self.date_time = clock.zip_date_time
+class _Members(list[tuple[str, bytes]]):
+    """The physical-writer protocol PackageWriter expects: the members, in the order
+    written."""
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=self.date_time)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.create_system = 0
-        info.external_attr = 0o644 << 16
-        self.archive.writestr(info, blob)
+        self.append((pack_uri.membername, blob))
 
 
 def write_package(package: OpcPackage, clock: BuildClock) -> bytes:
@@ -42,12 +32,11 @@ def write_package(package: OpcPackage, clock: BuildClock) -> bytes:
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        members = _ReproducibleMembers(archive, clock)
-        # [Content_Types].xml first, then the package rels, then the parts in the order of
-        # the relationship graph, which depends on the document only.
-        PackageWriter._write_content_types_stream(members, parts)
-        PackageWriter._write_pkg_rels(members, package.rels)
-        PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
-    return buffer.getvalue()
+    members = _Members()
+    # [Content_Types].xml first, then the package rels, then the parts in the order of
+    # the relationship graph, which depends on the document only.
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
+    # MS-DOS, as DOCX packages have always been written here, on any machine.
+    return fixed_time_zip(members, clock, create_system=0)
