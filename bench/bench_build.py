@@ -293,35 +293,42 @@ def load_and_assemble(
     With ``split``, the seconds of loading (config, clause and source files, spec) and of
     assembling (template, parsing, notes and numbering) are appended to it.
     """
-    from draftkit.assemble import assemble
-    from draftkit.assemble.templating import TemplateSet
+    from types import SimpleNamespace
+
     from draftkit.fsutil import BuildClock
-    from draftkit.library.documents import load_document_spec
+    from draftkit.pipeline import assemble_spec, kind_for, write_context
     from draftkit.project import Project
 
     start = time.perf_counter()
     project = Project.load(root)
-    library = project.library
-    spec = load_document_spec(spec_path)
+    kind = kind_for(project, spec_path)
+    _library = project.library
+    spec = kind.load(project, spec_path)
     loaded = time.perf_counter()
-    assembled = assemble(
-        spec,
-        library,
-        TemplateSet(project.templates_path),
-        lang=spec.lang or project.config.source_locale,
-        style=project.config.style,
-    )
+    assembled = assemble_spec(project, kind, spec)
     if split is not None:
         split.setdefault("load", []).append(loaded - start)
         split.setdefault("assemble", []).append(time.perf_counter() - loaded)
-    return assembled, BuildClock.for_document(spec.date)
+    ready = SimpleNamespace(
+        document=assembled.document, context=write_context(project, assembled.stamp)
+    )
+    return ready, BuildClock.for_document(spec.date)
+
+
+def render(ready, fmt: str, clock) -> bytes:  # type: ignore[no-untyped-def]
+    """One format through the writer registry, as a build writes it."""
+    from dataclasses import replace
+
+    from draftkit.render.writers import writer
+
+    return writer(fmt).write(ready.document, replace(ready.context, clock=clock))
 
 
 def paged_html(assembled, clock) -> str:  # type: ignore[no-untyped-def]
     """The HTML string draftkit gives WeasyPrint for a PDF."""
     from draftkit.render.html import write_html
 
-    css = assembled.templates.find(CSS_NAME).read_text(encoding="utf-8")
+    css = assembled.context.find(CSS_NAME).read_text(encoding="utf-8")
     return write_html(assembled.document, css, paged=True, clock=clock)
 
 
@@ -380,8 +387,6 @@ def stage_runner(case: Case, stage: str) -> Callable[[], object]:
     """Set up what ``stage`` needs (outside the measurement) and return the measured call."""
     if stage == "assembly":
         return lambda: load_and_assemble(case.root, case.spec_path)
-    from draftkit.build import render
-
     assembled, clock = load_and_assemble(case.root, case.spec_path)
     if stage in ("docx", "pdf"):
         return lambda: render(assembled, stage, clock)
@@ -474,8 +479,6 @@ def timed(
 
 
 def time_case(case: Case) -> None:
-    from draftkit.build import render
-
     assembled = clock = None
     for _ in range(case.runs):
         _s, (assembled, clock) = timed(  # type: ignore[misc]
@@ -597,8 +600,6 @@ def profile_case(case: Case, top: int = 10) -> None:
     import pstats
 
     import draftkit
-    from draftkit.build import render
-
     package = str(Path(draftkit.__file__).resolve().parent)
     profiler = cProfile.Profile()
     start = time.perf_counter()
@@ -667,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import_docx = time.perf_counter() - t0
     t0 = time.perf_counter()
-    import draftkit.build  # noqa: F401
+    import draftkit.pipeline  # noqa: F401
     import draftkit.project  # noqa: F401
     import draftkit.render.docx.writer  # noqa: F401
     import draftkit.render.pdf  # noqa: F401
@@ -683,7 +684,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"imports (first import in this process): weasyprint {import_weasyprint:.3f} s, "
-        f"docx {import_docx:.3f} s, draftkit build/render modules on top {import_draftkit:.3f} s"
+        f"docx {import_docx:.3f} s, draftkit pipeline/render modules on top {import_draftkit:.3f} s"
     )
 
     with tempfile.TemporaryDirectory(prefix="draftkit-bench-") as tmp:

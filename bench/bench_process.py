@@ -86,20 +86,16 @@ def _pandoc() -> str:
 
 def _pdf_html(folder: Path) -> tuple[Path, Path]:
     """The HTML page draftkit hands WeasyPrint for the example, and its base folder."""
-    from draftkit.build import CSS_NAME, assemble_input
-    from draftkit.fsutil import BuildClock
+    from draftkit.pipeline import assemble_document, write_context
     from draftkit.project import Project
     from draftkit.render.html import write_html
+    from draftkit.render.writers import CSS_NAME
 
     project = Project.discover(ROOT / EXAMPLE)
-    assembled, _, _, when = assemble_input(project, ROOT / EXAMPLE)
-    css_path = assembled.templates.find(CSS_NAME)
-    html = write_html(
-        assembled.document,
-        css_path.read_text(encoding="utf-8"),
-        paged=True,
-        clock=BuildClock.for_document(when),
-    )
+    assembled = assemble_document(project, ROOT / EXAMPLE)
+    context = write_context(project, assembled.stamp)
+    css_path = context.find(CSS_NAME)
+    html = write_html(assembled.document, context.css, paged=True, clock=context.clock)
     page = folder / "page.html"
     page.write_text(html, encoding="utf-8")
     return page, css_path.parent

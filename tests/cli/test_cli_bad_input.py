@@ -908,7 +908,7 @@ def test_malformed_config_names_the_file_and_line(project, command, old, new, ma
                 'formats = ["docx", "pdf"]',
                 'formats = ["docx", "odt"]',
                 "unknown output format 'odt'",
-                "formats are: docx, pdf, html",
+                "formats are: docx, pdf, html, json",
                 id="format",
             ),
             pytest.param(
@@ -1056,7 +1056,7 @@ def test_build_of_a_missing_document_spec(project):
 def test_unknown_format_option(project):
     proj = project()
     lines = assert_fails_cleanly(proj.run("build", "-f", "odt"))
-    assert lines == ["error: unknown format 'odt' (hint: formats are: docx, pdf, html)"]
+    assert lines == ["error: unknown format 'odt' (hint: formats are: docx, pdf, html, json)"]
     assert not (proj.root / "build").exists()
 
 
