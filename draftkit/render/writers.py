@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftkit.errors import DraftkitError, TemplateError
-from draftkit.fsutil import BuildClock, find_on_path
-from draftkit.model.nodes import Document
+
+if TYPE_CHECKING:  # the CLI imports this module to list the formats: it stays light
+    from draftkit.fsutil import BuildClock
+    from draftkit.model.nodes import Document
 
 ENTRY_POINT_GROUP = "draftkit.writers"
 CSS_NAME = "pdf/document.css"
@@ -36,6 +38,8 @@ class WriteContext:
     options: dict[str, Any] = field(default_factory=dict)
 
     def find(self, name: str) -> Path:
+        from draftkit.fsutil import find_on_path
+
         found = find_on_path([p.resolve() for p in self.search_path], name)
         if found is None:
             raise TemplateError(
@@ -56,7 +60,7 @@ class WriteContext:
         return read_style_sheet(self.find(CSS_NAME))
 
 
-WriteFunction = Callable[[Document, WriteContext], bytes]
+WriteFunction = Callable[["Document", WriteContext], bytes]
 
 
 @dataclass(frozen=True)
