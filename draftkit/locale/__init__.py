@@ -37,6 +37,7 @@ class LocaleFallbackWarning(UserWarning):
 
 
 _registered: dict[str, LocaleProfile] = {}
+_warned: set[str] = set()
 
 
 def register_locale(locale_profile: LocaleProfile) -> None:
@@ -106,6 +107,9 @@ def profile(lang: str) -> LocaleProfile:
     found = _lookup(lang)
     if found is not None:
         return found
+    if lang in _warned:  # every pass and writer asks: say it once per process
+        return LocaleProfile.neutral(lang)
+    _warned.add(lang)
     warnings.warn(
         LocaleFallbackWarning(
             f"no typography profile for {lang!r}: neutral quotes “…”, notes after "
