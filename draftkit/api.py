@@ -70,10 +70,10 @@ def assemble(
 
 def write(project: Project, document: Document, fmt: str) -> bytes:
     """One format (any registered writer: docx, pdf, html, json…) of an assembled document."""
-    from draftkit.pipeline import write as write_format
     from draftkit.pipeline import write_context
+    from draftkit.render.writers import writer
 
-    return write_format(document, fmt, write_context(project, document.meta.date))
+    return writer(fmt).write(document, write_context(project, document.meta.date))
 
 
 @dataclass

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from draftkit.assemble.templating import TemplateSet
 from draftkit.errors import DraftkitError
 from draftkit.library.library import raise_if
 from draftkit.pipeline.core import assemble_spec
-from draftkit.pipeline.kinds import BUILTIN
+from draftkit.pipeline.kinds import BUILTIN, DocumentKind
 from draftkit.project import Project
 
 
@@ -18,22 +20,12 @@ def check_project(project: Project) -> str:
     templates = TemplateSet(project.templates_path)
     documents = project.document_files()
     if not errors:
-        kind = BUILTIN["document"]
-        for path in documents:
-            try:
-                _assemble_source(project, kind, kind.load(project, path), templates)
-            except DraftkitError as exc:
-                errors.append(exc)
+        errors += _assemble_all(project, BUILTIN["document"], documents, templates)
     orgs, org_errors = project.organisations_and_errors
     errors.extend(org_errors)
     events = project.event_files()
     if not errors:
-        kind = BUILTIN["event"]
-        for path in events:
-            try:
-                _assemble_source(project, kind, kind.load(project, path), templates)
-            except DraftkitError as exc:
-                errors.append(exc)
+        errors += _assemble_all(project, BUILTIN["event"], events, templates)
     raise_if(errors)
     return (
         f"ok: {len(library.clauses)} clauses, {len(library.sources)} sources, "
@@ -42,7 +34,17 @@ def check_project(project: Project) -> str:
     )
 
 
-def _assemble_source(project: Project, kind, spec, templates: TemplateSet) -> None:  # type: ignore[no-untyped-def]
-    """Assemble in the source locale: templates and references are checked; catalogs are
-    ``draftkit i18n check``'s."""
-    assemble_spec(project, kind, spec, lang=project.config.source_locale, templates=templates)
+def _assemble_all(
+    project: Project, kind: DocumentKind, paths: list[Path], templates: TemplateSet
+) -> list[DraftkitError]:
+    """Every file of ``kind`` loaded and assembled in the source locale (templates and
+    references checked; catalogs are ``draftkit i18n check``'s): the errors, one per file."""
+    errors = []
+    for path in paths:
+        try:
+            spec = kind.load(project, path)
+            lang = project.config.source_locale
+            assemble_spec(project, kind, spec, lang=lang, templates=templates)
+        except DraftkitError as exc:
+            errors.append(exc)
+    return errors

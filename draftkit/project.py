@@ -229,10 +229,6 @@ class Project:
         folder = self.root / "organisations"
         return sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
 
-    def is_event(self, path: Path) -> bool:
-        """Files under ``events/`` are events; anything else is a document spec."""
-        return path.resolve().parent == (self.root / "events").resolve()
-
     @cached_property
     def organisations_and_errors(self) -> tuple[dict[str, Organisation], list[DraftkitError]]:
         from draftkit.library.organisations import load_organisations

@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "draftkit"
 
 LAYERS: list[set[str]] = [
     {"errors"},
-    {"draftkit", "fsutil", "yamlfile"},  # version, files, the YAML reader
+    {"draftkit", "fsutil", "yamlfile", "plugins"},  # version, files, YAML, entry points
     {"model"},  # the document model
     {"locale"},  # locale profiles
     {"library", "render"},  # content loaders; writers

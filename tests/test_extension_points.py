@@ -174,3 +174,39 @@ def test_without_the_package_the_format_is_unknown_and_the_language_falls_back(
     assert result.stderr.count("warning: no typography profile for 'kk'") == 1
     html = (project.root / "build" / "kk" / "d.html").read_text(encoding="utf-8")
     assert "(a)" in html and 'class="dk-unhyphenated"' in html  # the neutral profile
+
+
+def broken_plugin(site: Path, module: str, entry_points: str) -> None:
+    (site / "brokenplugin").mkdir(parents=True)
+    (site / "brokenplugin" / "__init__.py").write_text(module, encoding="utf-8")
+    info = site / "brokenplugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: brokenplugin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(entry_points)
+
+
+def test_a_package_that_names_the_wrong_object_is_one_error(tmp_path: Path) -> None:
+    from tests.cli.helpers import assert_fails_cleanly
+
+    project, _site = kazakh_project(tmp_path)
+    site = tmp_path / "broken"
+    broken_plugin(site, "TEXT = 'not a writer'\n", "[draftkit.writers]\ntxt = brokenplugin:TEXT\n")
+    (line,) = assert_fails_cleanly(run(project.root, site, "build", "-f", "txt"))
+    assert line == (
+        "error: entry point 'txt' in draftkit.writers (brokenplugin:TEXT) is not a Writer "
+        "(hint: it must name a draftkit.render.writers.Writer)"
+    )
+
+
+def test_a_package_that_fails_to_import_is_one_error(tmp_path: Path) -> None:
+    from tests.cli.helpers import assert_fails_cleanly
+
+    project, _site = kazakh_project(tmp_path)
+    site = tmp_path / "broken"
+    broken_plugin(site, "import no_such_module\n", "[draftkit.locales]\nkk = brokenplugin:KK\n")
+    (line,) = assert_fails_cleanly(run(project.root, site, "build", "-f", "html"))
+    assert line.startswith(
+        "error: entry point 'kk' in draftkit.locales (brokenplugin:KK) could not be loaded: "
+        "ModuleNotFoundError"
+    )
+    assert line.endswith("(hint: reinstall the package that declares it, or uninstall it)")

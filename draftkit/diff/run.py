@@ -28,6 +28,7 @@ from draftkit.diff.sides import (
 )
 from draftkit.errors import DraftkitError
 from draftkit.library.clauses import Clause, Markup, SubItem
+from draftkit.model.nodes import Document
 
 
 @dataclass
@@ -218,7 +219,8 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
 
 
 def _documents(request: Request, old: Side, new: Side) -> Result:
-    assembled = []
+    documents = []
+    templates: list[Path] = []  # the new side's template folders, for a redline
     for side in (old, new):
         specs = [t for t in side.targets if t.is_file()]
         if len(specs) != 1:
@@ -228,31 +230,30 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
                 hint="name it: draftkit diff v1.yaml v2.yaml --document, "
                 "or draftkit diff REV1 REV2 --document -- documents/x.yaml",
             )
-        assembled.append(_assemble(side, specs[0], request.lang))
-    templates = assembled[1][1]
-    assembled = [a for a, _ in assembled]
+        document, templates = _assemble(side, specs[0], request.lang)
+        documents.append(document)
+    old_document, new_document = documents
     diff = compare_documents(
-        assembled[0].document,
-        assembled[1].document,
+        old_document,
+        new_document,
         old.label,
         new.label,
         ignore_renumbering=request.ignore_renumbering,
     )
-    lang = request.lang or assembled[1].document.meta.lang
     return Result(
         diff,
-        lang,
+        request.lang or new_document.meta.lang,
         None,
         (old, new),
         redline_templates=templates,
-        new_document=assembled[1].document,
-        old_document=assembled[0].document,
+        new_document=new_document,
+        old_document=old_document,
     )
 
 
-def _assemble(side: Side, spec_path: Path, lang: str | None):  # type: ignore[no-untyped-def]
+def _assemble(side: Side, spec_path: Path, lang: str | None) -> tuple[Document, list[Path]]:
     """The document (or event) as a build assembles it, translations that are not finished
-    standing in the source language, as in a draft build."""
+    standing in the source language as in a draft build; and the side's template folders."""
     from draftkit.pipeline import assemble_document
 
     project = side_project(side)
@@ -260,4 +261,4 @@ def _assemble(side: Side, spec_path: Path, lang: str | None):  # type: ignore[no
         assembled = assemble_document(project, spec_path, lang=lang, allow_incomplete=True)
     except DraftkitError as exc:
         raise side.fail(exc) from None
-    return assembled, project.templates_path
+    return assembled.document, project.templates_path

@@ -54,19 +54,9 @@ def _builtin() -> dict[str, LocaleProfile]:
 
 @cache
 def _entry_points() -> dict[str, LocaleProfile]:
-    from importlib.metadata import entry_points
+    from draftkit.plugins import entry_point_values
 
-    found: dict[str, LocaleProfile] = {}
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        loaded = point.load()
-        value = loaded() if callable(loaded) and not isinstance(loaded, LocaleProfile) else loaded
-        if not isinstance(value, LocaleProfile):
-            raise DraftkitError(
-                f"entry point {point.name!r} in {ENTRY_POINT_GROUP} is not a LocaleProfile",
-                hint=f"{point.value} must name a draftkit.locale.LocaleProfile",
-            )
-        found[value.lang] = value
-    return found
+    return {value.lang: value for value in entry_point_values(ENTRY_POINT_GROUP, LocaleProfile)}
 
 
 def known_locales() -> dict[str, LocaleProfile]:

@@ -5,10 +5,8 @@ from draftkit.pipeline.core import (
     RenderedDocument,
     assemble_document,
     assemble_spec,
-    build_document,
     render_document,
     translator_for,
-    write,
     write_context,
 )
 from draftkit.pipeline.kinds import DocumentKind, kind_for, kinds, register_kind
@@ -19,12 +17,10 @@ __all__ = [
     "RenderedDocument",
     "assemble_document",
     "assemble_spec",
-    "build_document",
     "kind_for",
     "kinds",
     "register_kind",
     "render_document",
     "translator_for",
-    "write",
     "write_context",
 ]

@@ -1,11 +1,11 @@
-"""The pipeline: load → assemble (template → model → transforms) → write → publish.
+"""The pipeline: load → assemble (template → model → transforms) → write.
 
 Every document kind runs it the same way; the kind (:mod:`draftkit.pipeline.kinds`) says
 how its file is loaded and what its template sees, the writer registry
-(:mod:`draftkit.render.writers`) what each format is. All outputs of a document are
-rendered in memory first and written only when every one succeeded, each through a
-temporary file and a rename: a failed build leaves the previous outputs as they were and
-no half-written file.
+(:mod:`draftkit.render.writers`) what each format is. Outputs are rendered in memory;
+:func:`draftkit.api.build` publishes them only when every one succeeded, each through a
+temporary file and a rename, so a failed build leaves the previous outputs as they were
+and no half-written file.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from draftkit.assemble.assembler import assemble
 from draftkit.assemble.templating import TemplateSet
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import BuildClock, publish_all
+from draftkit.fsutil import BuildClock
 from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
 from draftkit.locale import check_language, profile
 from draftkit.model.nodes import Document, DocumentMeta
@@ -125,11 +125,6 @@ def write_context(project: Project, stamp: date | None) -> WriteContext:
     )
 
 
-def write(document: Document, fmt: str, context: WriteContext) -> bytes:
-    """One format of an assembled document, as bytes."""
-    return writer(fmt).write(document, context)
-
-
 @dataclass
 class RenderedDocument:
     spec: Path
@@ -161,25 +156,3 @@ def render_document(
         for chosen_writer in chosen
     ]
     return RenderedDocument(spec_path, lang, outputs, assembled.untranslated)
-
-
-def build_document(
-    project: Project,
-    spec_path: Path,
-    *,
-    lang: str | None = None,
-    formats: list[str] | None = None,
-    output_dir: Path | None = None,
-    allow_incomplete: bool = False,
-) -> list[Path]:
-    """Render one document and publish its outputs together; returns the written paths."""
-    rendered = render_document(
-        project,
-        spec_path,
-        lang=lang,
-        formats=formats,
-        output_dir=output_dir,
-        allow_incomplete=allow_incomplete,
-    )
-    publish_all(rendered.outputs)
-    return [target for target, _ in rendered.outputs]

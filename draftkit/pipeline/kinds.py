@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from draftkit.assemble.assembler import TemplateChoice
-from draftkit.errors import DraftkitError
 from draftkit.model.nodes import DocumentMeta
 
 if TYPE_CHECKING:
@@ -187,20 +186,9 @@ def register_kind(kind: DocumentKind) -> None:
 
 @cache
 def _entry_points() -> dict[str, DocumentKind]:
-    from importlib.metadata import entry_points
+    from draftkit.plugins import entry_point_values
 
-    found: dict[str, DocumentKind] = {}
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        value = point.load()
-        if isinstance(value, type) and issubclass(value, DocumentKind):
-            value = value()
-        if not isinstance(value, DocumentKind):
-            raise DraftkitError(
-                f"entry point {point.name!r} in {ENTRY_POINT_GROUP} is not a DocumentKind",
-                hint=f"{point.value} must name a draftkit.pipeline.kinds.DocumentKind",
-            )
-        found[value.name] = value
-    return found
+    return {value.name: value for value in entry_point_values(ENTRY_POINT_GROUP, DocumentKind)}
 
 
 @cache

@@ -177,7 +177,8 @@ def plan_kit(project: Project, event_path: Path, langs: list[str], output_root: 
     from draftkit.pipeline.kinds import kind_for
     from draftkit.render.writers import press_kit_formats
 
-    if not project.is_event(event_path):
+    event_kind = kind_for(project, event_path)
+    if event_kind.name != "event":
         raise DraftkitError(
             f"{project.relative(event_path)} is not an event",
             path=event_path,
@@ -190,7 +191,7 @@ def plan_kit(project: Project, event_path: Path, langs: list[str], output_root: 
     sources: list[tuple[Path, str, str, bytes]] = [
         (
             event.path,
-            kind_for(project, event.path).output_name(event),
+            event_kind.output_name(event),
             event.template,
             event_inputs(project, event, related),
         )

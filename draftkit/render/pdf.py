@@ -175,7 +175,7 @@ def pdf_writer(doc: Document, context: WriteContext) -> bytes:
     return write_pdf(
         html,
         base_dir=css_path.parent,
-        allowed_roots=[p.resolve() for p in context.search_path],
+        allowed_roots=context.search_path,
         clock=context.clock,
         variant=context.options.get("pdf_variant"),
     )

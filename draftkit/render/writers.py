@@ -37,10 +37,14 @@ class WriteContext:
     clock: BuildClock
     options: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Resolved once: every file a writer finds must stay inside these folders.
+        self.search_path = [p.resolve() for p in self.search_path]
+
     def find(self, name: str) -> Path:
         from draftkit.fsutil import find_on_path
 
-        found = find_on_path([p.resolve() for p in self.search_path], name)
+        found = find_on_path(self.search_path, name)
         if found is None:
             raise TemplateError(
                 f"template file {name!r} not found",
@@ -127,18 +131,9 @@ def register_writer(writer: Writer) -> None:
 
 @cache
 def _entry_points() -> dict[str, Writer]:
-    from importlib.metadata import entry_points
+    from draftkit.plugins import entry_point_values
 
-    found: dict[str, Writer] = {}
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        value = point.load()
-        if not isinstance(value, Writer):
-            raise DraftkitError(
-                f"entry point {point.name!r} in {ENTRY_POINT_GROUP} is not a Writer",
-                hint=f"{point.value} must name a draftkit.render.writers.Writer",
-            )
-        found[value.name] = value
-    return found
+    return {value.name: value for value in entry_point_values(ENTRY_POINT_GROUP, Writer)}
 
 
 @cache
