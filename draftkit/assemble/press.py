@@ -176,6 +176,7 @@ class EventContextBuilder:
             "lede": self.markup(event.lede),
             "body": [self.markup(m) for m in event.body],
             "participants": self.markup(event.participants),
+            "participants_after": event.participants_after,
             "agenda": [self.markup(m) for m in event.agenda],
             "outcomes": [self.markup(m) for m in event.outcomes],
             "quotes": quotes,

@@ -14,6 +14,8 @@
     partners: []
     funders: []
     participants: Representatives of international organizations, ...
+                                     # or {text: ..., after: N}, placed like a quote
+                                     # (default: after the body and its quotes)
     lede: On January 18, Bishkek hosted ...
     body:
       - The Forum concluded a series of events ...
@@ -75,6 +77,7 @@ EVENT_FIELDS = {
     "note",
 }
 QUOTE_FIELDS = {"speaker", "role", "organisation", "text", "after"}
+PARTICIPANTS_FIELDS = {"text", "after"}
 CONTACT_FIELDS = {"name", "role", "organisation", "phone", "email"}
 # A sane address check, not RFC 5322: one @, no spaces, a dot in the domain.
 EMAIL_RE = re.compile(
@@ -138,6 +141,7 @@ class EventSpec:
     partners: list[OrgRef] = field(default_factory=list)
     funders: list[OrgRef] = field(default_factory=list)
     participants: Markup | None = None
+    participants_after: int | None = None  # like a quote's 'after'
     lede: Markup | None = None
     body: list[Markup] = field(default_factory=list)
     agenda: list[Markup] = field(default_factory=list)
@@ -215,6 +219,37 @@ def _markup_list(node: Node | None, what: str) -> list[Markup]:
     return [plain_markup(element, what) for element in node.elements()]
 
 
+def _after(node: Node | None, paragraphs: int, what: str) -> int | None:
+    """A place in the body: 0 after the lede, N after body paragraph N; None: after the body."""
+    if node is None or node.value is None:
+        return None
+    if isinstance(node.value, bool) or not isinstance(node.value, int):
+        raise node.error("'after' is a paragraph number", hint="e.g. 'after: 1'")
+    after = node.value
+    if not 0 <= after <= paragraphs:
+        if paragraphs:
+            places = f"0 places {what} after the lede, 1 to {paragraphs} after that paragraph"
+        else:
+            places = f"the event has no body paragraphs: 0 places {what} after the lede"
+        raise node.error(f"there is no body paragraph {after}", hint=places)
+    return after
+
+
+def _participants(node: Node | None, paragraphs: int) -> tuple[Markup | None, int | None]:
+    """``participants: text`` or ``participants: {text: ..., after: N}``."""
+    if node is None or not node.value:
+        return None, None
+    if not node.is_mapping():
+        return plain_markup(node, "participants"), None
+    node.check_keys(PARTICIPANTS_FIELDS, "'participants'")
+    text = node.get("text")
+    if text is None or not _text(text, "text"):
+        raise node.error(
+            "'participants' has no text", hint="add 'text:' with who attended, or write it alone"
+        )
+    return plain_markup(text, "participants"), _after(node.get("after"), paragraphs, "it")
+
+
 def _quote(node: Node, paragraphs: int) -> Quote:
     if not node.is_mapping():
         raise node.error("a quote is a mapping with 'speaker', 'role' and 'text'")
@@ -225,17 +260,7 @@ def _quote(node: Node, paragraphs: int) -> Quote:
     text = node.get("text")
     if text is None or not _text(text, "text"):
         raise node.error("a quote has no text", hint="add 'text:' with the quoted words")
-    after_node = node.get("after")
-    after = None
-    if after_node is not None and after_node.value is not None:
-        if isinstance(after_node.value, bool) or not isinstance(after_node.value, int):
-            raise after_node.error("'after' is a paragraph number", hint="e.g. 'after: 1'")
-        after = after_node.value
-        if not 0 <= after <= paragraphs:
-            raise after_node.error(
-                f"there is no body paragraph {after}",
-                hint=f"0 places the quote after the lede, 1 to {paragraphs} after that paragraph",
-            )
+    after = _after(node.get("after"), paragraphs, "the quote")
     org = node.get("organisation")
     return Quote(
         _text(speaker, "speaker"),
@@ -348,7 +373,7 @@ def load_event(path: Path, root: Path | None = None, text: str | None = None) ->
         if not links_node.is_sequence():
             raise links_node.error("'links' must be a list")
         links = [_link(link) for link in links_node.elements()]
-    participants = node.get("participants")
+    participants, participants_after = _participants(node.get("participants"), len(body))
     lede = node.get("lede")
     event = EventSpec(
         path=path,
@@ -361,9 +386,8 @@ def load_event(path: Path, root: Path | None = None, text: str | None = None) ->
         published=published,
         city=_text(node.require("city", "the event"), "city"),
         venue=_text(node.get("venue"), "venue"),
-        participants=plain_markup(participants, "participants")
-        if participants is not None and participants.value
-        else None,
+        participants=participants,
+        participants_after=participants_after,
         lede=plain_markup(lede, "lede") if lede is not None and lede.value else None,
         body=body,
         agenda=_markup_list(node.get("agenda"), "agenda"),
