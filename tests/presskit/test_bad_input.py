@@ -118,8 +118,33 @@ def test_good_event_builds(tmp_path, command) -> None:
             "unknown event kind 'party'",
             "forum, dialogue, training, technical-meeting",
         ),
+        (
+            "quotes:",
+            "participants: {text: Activists attended., after: 2}\nquotes:",
+            "participants:",
+            "there is no body paragraph 2",
+            "0 places it after the lede, 1 to 1 after that paragraph",
+        ),
+        (
+            "quotes:",
+            "participants:\n  after: 1\nquotes:",
+            "participants:",
+            "'participants' has no text",
+            "add 'text:'",
+        ),
     ],
-    ids=["organiser", "quote-org", "no-speaker", "date", "range", "email", "phone", "kind"],
+    ids=[
+        "organiser",
+        "quote-org",
+        "no-speaker",
+        "date",
+        "range",
+        "email",
+        "phone",
+        "kind",
+        "participants-after",
+        "participants-no-text",
+    ],
 )
 def test_bad_event(tmp_path, command, old, new, needle, message, hint) -> None:
     project, text = event_project(tmp_path, old, new)

@@ -1,4 +1,5 @@
-"""Each seed press release against its event's English PDF, paragraph by paragraph.
+"""Press texts in source order: where ``participants:`` is placed, and each seed press
+release against its event's English PDF, paragraph by paragraph.
 
 The PDF is read with pdfplumber and cut into paragraphs by the space between them; the seed
 is one paragraph a line. The story (headline to the last paragraph before the template's
@@ -20,15 +21,52 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from lxml import html
 
-from tests.cli.helpers import run
+from tests.cli.helpers import make_project, run
 from tests.conftest import SEEDS, normalise
 from tests.presskit.conftest import copy_example
+from tests.presskit.test_bad_input import EVENT, ORGS
 
 # Page furniture, not text: "1 / 2" (or "Page 1 of 2").
 PAGE_NUMBER = re.compile(r"(Page )?\d+ ?(/|of) ?\d+")
 # A hyphen the typesetter added at a line end (U+2010 or a soft hyphen), not the word's own.
 ADDED_HYPHEN = ("\u2010", "\u00ad")
+
+
+# Where the participants paragraph goes, by template and its 'after'; the quote is placed
+# after body paragraph 1 ("after: 1"), which a media advisory ignores.
+QUOTE_LINES = ["“Said.”", "— A. Speaker, representative"]
+PLACEMENTS = {
+    "release-default": ("press-release", "", ["First.", *QUOTE_LINES, "Second.", "Attended."]),
+    "release-after-lede": ("press-release", 0, ["Attended.", "First.", *QUOTE_LINES, "Second."]),
+    # after the paragraph's quotes, as the default is after the body's
+    "release-after-1": ("press-release", 1, ["First.", *QUOTE_LINES, "Attended.", "Second."]),
+    "advisory-default": ("media-advisory", "", ["First.", "Second.", *QUOTE_LINES, "What"]),
+    "advisory-after-1": ("media-advisory", 1, ["First.", "Attended.", "Second.", *QUOTE_LINES]),
+}
+
+
+def test_participants_are_placed_like_a_quote(tmp_path: Path) -> None:
+    files = {"organisations/o.yaml": ORGS}
+    for name, (template, after, _) in PLACEMENTS.items():
+        text = EVENT.replace("template: press-release", f"template: {template}")
+        text = text.replace("  - A paragraph.\n", "  - First.\n  - Second.\n")
+        text = text.replace("    text: Words that were said.\n", "    text: Said.\n    after: 1\n")
+        place = f", after: {after}" if after != "" else ""
+        files[f"events/{name}.yaml"] = text + f"participants: {{text: Attended.{place}}}\n"
+    project = make_project(tmp_path / "p", files)
+    result = project.run("build", *(f"events/{name}.yaml" for name in PLACEMENTS), "-f", "html")
+    assert result.returncode == 0, result.stderr
+    for name, (template, _, want) in PLACEMENTS.items():
+        page = html.parse(str(project.root / "build" / "en" / f"{name}-{template}.html"))
+        texts = [p.text_content() for p in page.iter("p")]
+        start = next(i for i, t in enumerate(texts) if t.startswith("BISHKEK, ")) + 1
+        assert texts[start : start + len(want)] == want, name
+        assert texts.count("Attended.") == 1, name
+        # an advisory's fact sheet has "Who" only for participants not placed in the body
+        who = texts[texts.index("Who") + 1] if "Who" in texts else None
+        assert who == ("Attended." if name == "advisory-default" else None), name
 
 
 @dataclass(frozen=True)
