@@ -15,7 +15,8 @@
     funders: []
     participants: Representatives of international organizations, ...
                                      # or {text: ..., after: N}, placed like a quote
-                                     # (default: after the body and its quotes)
+                                     # (default: after the body and its quotes; in a
+                                     # media advisory, under "Who")
     lede: On January 18, Bishkek hosted ...
     body:
       - The Forum concluded a series of events ...
