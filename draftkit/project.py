@@ -41,7 +41,8 @@ class ProjectConfig:
     output: str = "build"
     formats: list[str] = field(default_factory=lambda: ["docx", "pdf"])
     style: str = "plain"
-    pdf_variant: str | None = None
+    # Tagged PDF (PDF/UA-1) unless the project says ``pdf_variant = "none"`` (see README).
+    pdf_variant: str | None = "pdf/ua-1"
     sources: list[str] = field(default_factory=lambda: ["sources.yaml"])
 
 
@@ -125,7 +126,8 @@ def _load_config(path: Path) -> ProjectConfig:
             path=path,
             hint="style is one of: " + ", ".join(STYLES),
         )
-    config.pdf_variant = build.get("pdf_variant") or None
+    variant = str(build.get("pdf_variant", config.pdf_variant))
+    config.pdf_variant = None if variant == "none" else variant
     return config
 
 

@@ -100,7 +100,10 @@ def build(
     """Build documents as DOCX and PDF (and HTML for a preview) into build/<lang>/.
 
     Only documents whose inputs changed since their outputs were written are rendered
-    again (--force renders all)."""
+    again (--force renders all).
+
+    PDFs are tagged (PDF/UA-1: headings, lists, notes, language) for screen readers; set
+    pdf_variant = "none" under [build] in draftkit.toml for an untagged PDF."""
     from draftkit import api
 
     with reporting():

@@ -20,6 +20,14 @@ from draftkit.model.nodes import (
 )
 from draftkit.render.writers import WriteContext
 
+# Roles written as headings rather than <p>: a tagged PDF (render/pdftags.py) and a screen
+# reader see the title as H1. document.css makes them look like the <p> of their role.
+BLOCK_ELEMENTS = {"title": "h1", "headline": "h1", "heading": "h2"}
+
+
+def _operative_list(items: list[str]) -> str:
+    return '<ol class="dk-operative-list">\n' + "\n".join(items) + "\n</ol>"
+
 
 class HtmlWriter:
     def __init__(self, doc: Document, css: str, *, paged: bool, clock: BuildClock) -> None:
@@ -47,28 +55,54 @@ class HtmlWriter:
         )
 
     def paragraph(self, block: Paragraph) -> str:
+        """A block as the element whose structure a tagged PDF keeps (see BLOCK_ELEMENTS):
+        a numbered paragraph is the <p> of a list item (its sub-paragraphs a nested list),
+        its number a <dk-lbl> that the PDF tags as the item's label."""
         parts = []
-        if block.numbered and block.number is not None:
-            parts.append(f'<span class="dk-num">{block.number}.</span>')
+        numbered = block.numbered and block.number is not None
+        if numbered:
+            parts.append(f'<dk-lbl class="dk-num">{block.number}.</dk-lbl>')
         if block.lead:
             parts.append(f'<span class="dk-lead">{self.inlines(block.lead)}</span> ')
         parts.append(self.inlines(block.content))
+        tag = BLOCK_ELEMENTS.get(block.role, "p")
         attrs = f' class="dk-{escape(block.role)}"'
         if block.clause_id:
             attrs += f' data-clause="{escape(block.clause_id)}"'
-        html = [f"<p{attrs}>{''.join(parts)}</p>"]
-        html.extend(self.sub_paragraph(item) for item in block.items)
-        return "\n".join(html)
+        html = f"<{tag}{attrs}>{''.join(parts)}</{tag}>" + self.sub_list(block.items)
+        return f'<li class="dk-item">{html}</li>' if numbered else html
+
+    def sub_list(self, items: list[SubParagraph]) -> str:
+        if not items:
+            return ""
+        rows = "\n".join(self.sub_paragraph(item) for item in items)
+        return f'\n<ol class="dk-sublist">\n{rows}\n</ol>'
 
     def sub_paragraph(self, item: SubParagraph) -> str:
-        html = [
-            f'<p class="dk-subparagraph{item.level}"><span class="dk-label">'
-            f"{escape(item.label)}</span>{self.inlines(item.content)}</p>"
-        ]
-        html.extend(self.sub_paragraph(child) for child in item.children)
-        return "\n".join(html)
+        return (
+            f'<li class="dk-item"><p class="dk-subparagraph{item.level}"><dk-lbl class="dk-label">'
+            f"{escape(item.label)}</dk-lbl>{self.inlines(item.content)}</p>"
+            f"{self.sub_list(item.children)}</li>"
+        )
+
+    def blocks(self) -> list[str]:
+        """The blocks, each run of numbered paragraphs one list."""
+        html: list[str] = []
+        run: list[str] = []
+        for block in self.doc.blocks:
+            if block.numbered and block.number is not None:
+                run.append(self.paragraph(block))
+                continue
+            if run:
+                html.append(_operative_list(run))
+                run = []
+            html.append(self.paragraph(block))
+        if run:
+            html.append(_operative_list(run))
+        return html
 
     def notes_section(self, css_class: str, prefix: str, notes: list) -> str:
+        # <section> holds notes only: a tagged PDF makes each of its paragraphs a Note.
         if not notes:
             return ""
         rows = [
@@ -81,7 +115,7 @@ class HtmlWriter:
 
     def write(self) -> str:
         meta = self.doc.meta
-        body = [self.paragraph(b) for b in self.doc.blocks]
+        body = self.blocks()
         if not self.paged:
             body.append(self.notes_section("dk-footnotes-preview", "fn", self.doc.footnotes))
         body.append(self.notes_section("dk-endnotes", "en", self.doc.endnotes))

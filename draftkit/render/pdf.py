@@ -18,6 +18,7 @@ from draftkit.fsutil import BuildClock
 from draftkit.model.nodes import Document
 from draftkit.render.writers import CSS_NAME, WriteContext
 
+# pdf/ua-1 (tagged) is the default; a project opts out with pdf_variant = "none".
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u")
 
 
@@ -100,6 +101,9 @@ def _import_weasyprint():  # type: ignore[no-untyped-def]
     # another PDF once a package (Chromium) brought libharfbuzz-subset0 along. fontTools is
     # in the lock file, the system library is not: always use it.
     weasyprint.pdf.fonts.harfbuzz_subset = None
+    from draftkit.render import pdftags
+
+    pdftags.install(weasyprint)
     return weasyprint
 
 
@@ -130,6 +134,7 @@ def _write_pdf_here(
 ) -> bytes:
     weasyprint = _import_weasyprint()
     from draftkit.render.fetcher import DeniedResource, MissingResource, ProjectFetcher
+    from draftkit.render.pdftags import finish
 
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(
@@ -143,7 +148,10 @@ def _write_pdf_here(
                 string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher
             )
             return document.write_pdf(
-                pdf_variant=variant, presentational_hints=False, uncompressed_pdf=False
+                pdf_variant=variant,
+                presentational_hints=False,
+                uncompressed_pdf=False,
+                finisher=finish,
             )
     except DeniedResource as exc:
         raise RenderError(
