@@ -44,6 +44,10 @@ from draftkit.render.styles import StyleDef, StyleSheet
 from draftkit.render.writers import WriteContext
 
 _TWIPS_PER_CM = 567
+# Widths in em of the widest digit and of the period among the fonts Word and LibreOffice
+# may set the labels in (DejaVu Sans, a common substitute, is the widest), and the least
+# space between an operative number and its text.
+_DIGIT_EM, _PERIOD_EM, _LABEL_GAP_EM = 0.64, 0.32, 0.4
 
 
 class DocxWriter:
@@ -155,8 +159,13 @@ class DocxWriter:
             return round(float(props[key]) * _TWIPS_PER_CM) if key in props else None  # type: ignore[arg-type]
 
         first_line = twips_cm("first_line_indent")
+        left = twips_cm("left_indent")
         if "hanging_indent" in props:
             first_line = -(twips_cm("hanging_indent") or 0)
+        if definition.role == "operative":
+            # The style's indents agree with the numbering level's, widened to the label.
+            left, hanging = self._indent("operative")
+            first_line = -hanging
         level = props.get("outline_level")
         if isinstance(level, int):
             # A heading role is based on Word's built-in "heading N" where the base styles
@@ -172,7 +181,7 @@ class DocxWriter:
             keep_next=bool(props.get("keep_with_next")),
             space_before=round(float(props.get("space_before", 0)) * 20),  # type: ignore[arg-type]
             space_after=round(float(props.get("space_after", 8)) * 20),  # type: ignore[arg-type]
-            left=twips_cm("left_indent"),
+            left=left,
             first_line=first_line,
             jc=str(props["align"]) if "align" in props else None,
             outline_level=level if isinstance(level, int) else None,
@@ -184,10 +193,21 @@ class DocxWriter:
         )
 
     def _indent(self, role: str) -> tuple[int, int]:
+        """(left, hanging) in twips. The operative number hangs in the hanging indent and a
+        tab takes the text to the left indent: a label as wide as the indent ("10." in a
+        0.75 cm indent) leaves the tab next to nothing and touches the text, in Word and in
+        LibreOffice. The indent is widened to the widest label the document has."""
         props = self.sheet.paragraph[role].props if role in self.sheet.paragraph else {}
-        left = float(props.get("left_indent", 0.75))  # type: ignore[arg-type]
-        hanging = float(props.get("hanging_indent", 0.75))  # type: ignore[arg-type]
-        return round(left * _TWIPS_PER_CM), round(hanging * _TWIPS_PER_CM)
+        left = round(float(props.get("left_indent", 0.75)) * _TWIPS_PER_CM)  # type: ignore[arg-type]
+        hanging = round(float(props.get("hanging_indent", 0.75)) * _TWIPS_PER_CM)  # type: ignore[arg-type]
+        if role == "operative":
+            count = sum(1 for block in self.doc.blocks if block.numbered)
+            size = float(props.get("size", self.sheet.size))  # type: ignore[arg-type]
+            label = len(str(max(count, 1))) * _DIGIT_EM + _PERIOD_EM + _LABEL_GAP_EM
+            needed = round(label * size * 20)  # em → points → twips
+            if needed > hanging:
+                left, hanging = left + needed - hanging, needed
+        return left, hanging
 
     def _numbering(self) -> None:
         op_left, op_hang = self._indent("operative")
