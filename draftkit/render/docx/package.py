@@ -1,8 +1,9 @@
 """The DOCX package: opened from draftkit's base parts, written reproducibly in one pass.
 
 The base package is small and carries no template leftovers: the parts with design in them
-(``styles.xml``, ``settings.xml``, ``theme.xml``) come from the template folders (``templates/docx/``, a
-project may override each), the others are written here empty, for the writer to fill.
+(``styles.xml``, ``settings.xml``, ``theme.xml``) come from the template folders
+(``templates/docx/``, a project may override each), the others are written here empty, for
+the writer to fill.
 python-docx's own default template (a sample page's thumbnail, a bibliography part, 800 KB
 of styles, "Microsoft Macintosh Word" in app.xml, Word 2010 compatibility mode) is never
 read.
@@ -120,8 +121,7 @@ def add_app_properties(package: OpcPackage, version: str) -> None:
     on opening, and a count draftkit cannot know (pages depend on the reader's fonts)
     would be wrong."""
     xml = (
-        _DECLARATION
-        + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        _DECLARATION + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         'extended-properties"><Application>draftkit</Application>'
         f"<AppVersion>{app_version(version)}</AppVersion></Properties>"
     )

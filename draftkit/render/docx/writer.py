@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.opc.part import XmlPart
 from docx.styles.style import StyleFactory
 from lxml import etree
 
@@ -316,9 +316,7 @@ class DocxWriter:
                     parent, node.children, italic=not italic, bold=bold, style=style, part=part
                 )
             elif isinstance(node, Strong):
-                self._runs(
-                    parent, node.children, italic=italic, bold=True, style=style, part=part
-                )
+                self._runs(parent, node.children, italic=italic, bold=True, style=style, part=part)
             elif isinstance(node, Link):
                 r_id = part.relate_to(node.url, RT.HYPERLINK, is_external=True)
                 link = oxml.hyperlink(r_id)
@@ -332,9 +330,7 @@ class DocxWriter:
             elif isinstance(node, Change):
                 self.change_id += 1
                 wrapper = oxml.tracked(node.kind, self.change_id, node.author, node.date)
-                self._runs(
-                    wrapper, node.children, italic=italic, bold=bold, style=style, part=part
-                )
+                self._runs(wrapper, node.children, italic=italic, bold=bold, style=style, part=part)
                 if node.kind in ("del", "moveFrom"):
                     oxml.mark_deleted_text(wrapper)
                 parent.append(wrapper)
