@@ -26,6 +26,7 @@ PARAGRAPH_PROPS = {
     "color",
     "caps",
     "bullet",  # a bulleted list item (Word numbering in DOCX; list-item in CSS)
+    "outline_level",  # 0-8: a heading (Word's navigation pane, pandoc); 0 is the top
 }
 ALIGNMENTS = ("left", "center", "right", "justify")
 # What each property may hold. The values reach Word's XML and the CSS as they are, so a
@@ -38,7 +39,9 @@ NUMBERS = {  # property: (lowest, highest)
     "first_line_indent": (-50.0, 50.0),  # centimetres
     "left_indent": (-50.0, 50.0),
     "hanging_indent": (-50.0, 50.0),
+    "outline_level": (0, 8),
 }
+INTEGERS = {"outline_level"}
 SWITCHES = {"bold", "italic", "keep_with_next", "caps", "bullet"}
 FONT_CLASSES = ("serif", "sans", "mono")
 PAGE = {"width_cm": (5.0, 200.0), "height_cm": (5.0, 200.0), "margin_cm": (0.0, 20.0)}
@@ -67,6 +70,8 @@ def _number(node: Node, what: str, low: float, high: float) -> float:
 
 def _check_prop(key: str, node: Node, role: str) -> None:
     what = f"'{key}' of style '{role}'"
+    if key in INTEGERS and (isinstance(node.value, bool) or not isinstance(node.value, int)):
+        raise node.error(f"{what} must be a whole number, not {node.value!r}")
     if key in NUMBERS:
         _number(node, what, *NUMBERS[key])
     elif key in SWITCHES and not isinstance(node.value, bool):

@@ -281,6 +281,7 @@ def style_element(
     left: int | None = None,
     first_line: int | None = None,
     jc: str | None = None,
+    outline_level: int | None = None,
     bold: bool = False,
     italic: bool = False,
     caps: bool = False,
@@ -317,6 +318,8 @@ def style_element(
                 ind.set(qn("w:firstLine"), str(first_line))
         if jc:
             sub(ppr, "w:jc", val=JUSTIFICATION[jc])
+        if outline_level is not None:
+            sub(ppr, "w:outlineLvl", val=str(outline_level))
     rpr = sub(style, "w:rPr")
     if bold:
         sub(rpr, "w:b")

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.styles.style import StyleFactory
 from lxml import etree
 
+from draftkit import __version__
 from draftkit.fsutil import BuildClock
 from draftkit.locale import profile
 from draftkit.model.labels import ITEM_WORD_FORMATS, NOTE_WORD_FORMATS
@@ -33,36 +34,44 @@ from draftkit.model.nodes import (
     Text,
 )
 from draftkit.render.docx import oxml
-from draftkit.render.docx.package import write_package
+from draftkit.render.docx.package import (
+    TEMPLATE_PARTS,
+    add_app_properties,
+    open_base,
+    write_package,
+)
 from draftkit.render.styles import StyleDef, StyleSheet
 from draftkit.render.writers import WriteContext
 
 _TWIPS_PER_CM = 567
+# Widths in em of the widest digit and of the period among the fonts Word and LibreOffice
+# may set the labels in (DejaVu Sans, a common substitute, is the widest), and the least
+# space between an operative number and its text.
+_DIGIT_EM, _PERIOD_EM, _LABEL_GAP_EM = 0.64, 0.32, 0.4
 
 
 class DocxWriter:
-    def __init__(self, doc: Document, styles: StyleSheet, clock: BuildClock) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        styles: StyleSheet,
+        clock: BuildClock,
+        template_parts: dict[str, bytes],
+    ) -> None:
         self.doc = doc
         self.sheet = styles
         self.clock = clock
         self.lang = profile(doc.meta.lang).word_tag
-        self.word = docx.Document()
+        self.word = open_base(template_parts)
         self.body = self.word.element.body
-        self.notes_parts: dict[str, object] = {}
+        self.notes_parts: dict[str, XmlPart] = {}
         self.style_ids: dict[str, str] = {}
         self.change_id = 0
         self._move_ids: dict[int, int] = {}
-        # The default template already defines lists (List Number, List Bullet…): new
-        # definitions take ids above the highest ones in use.
-        numbering = self.word.part.numbering_part.element
-        used_abstract = [
-            int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
-        ]
-        used_num = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-        self.operative_abstract = max(used_abstract, default=0) + 1
-        self.items_abstract = self.operative_abstract + 1
-        self.operative_num = max(used_num, default=0) + 1
-        self.next_num_id = self.operative_num + 1
+        # The base package's numbering part is empty: draftkit's lists are the only ones.
+        self.operative_abstract, self.items_abstract, self.bullet_abstract = 1, 2, 3
+        self.operative_num, self.bullet_num = 1, 2
+        self.next_num_id = 3
 
     # -- setup ---------------------------------------------------------------------------
     def _setup(self) -> None:
@@ -85,24 +94,26 @@ class DocxWriter:
         )
         oxml.set_section_note_properties(section._sectPr, notes["footnote"], notes["endnote"])
         self._properties()
+        add_app_properties(self.word.part.package, __version__)
 
     def _add_style(self, style_id: str, name: str, **props: object) -> None:
-        """Add a style to styles.xml, replacing the template's own style of that name (a
-        style sheet may restyle Word's built-in "Title", say) and keeping its id."""
+        """Add a style to styles.xml, replacing the base package's own style of that name (a
+        style sheet may restyle Word's built-in "Heading 1", say) and keeping its id and
+        spelling ("heading 1", as Word writes its built-in names)."""
         styles = self.word.styles.element
         existing = self._existing_styles.get(name.lower())
+        word_name = name
         if existing is not None:
-            style_id = existing.styleId
+            style_id, word_name = existing.styleId, existing.name_val or name
             styles.remove(existing)
         style_type = "character" if props.pop("character", False) else "paragraph"
-        element = oxml.style_element(style_type, style_id, name, **props)  # type: ignore[arg-type]
+        element = oxml.style_element(style_type, style_id, word_name, **props)  # type: ignore[arg-type]
         styles.append(element)
         self.style_ids[name] = style_id
 
     def _styles(self) -> None:
         styles = self.word.styles
-        # python-docx's add_style scans all 184 styles of its template for every new name;
-        # the names are read once and the new styles written through the OOXML layer.
+        # The base styles by name, read once; new styles are written through the OOXML layer.
         self._existing_styles = {(s.name_val or "").lower(): s for s in styles.element.style_lst}
         normal = StyleFactory(self._existing_styles["normal"])
         normal.font.name = self.sheet.font
@@ -148,8 +159,20 @@ class DocxWriter:
             return round(float(props[key]) * _TWIPS_PER_CM) if key in props else None  # type: ignore[arg-type]
 
         first_line = twips_cm("first_line_indent")
+        left = twips_cm("left_indent")
         if "hanging_indent" in props:
             first_line = -(twips_cm("hanging_indent") or 0)
+        if definition.role == "operative":
+            # The style's indents agree with the numbering level's, widened to the label.
+            left, hanging = self._indent("operative")
+            first_line = -hanging
+        level = props.get("outline_level")
+        if isinstance(level, int):
+            # A heading role is based on Word's built-in "heading N" where the base styles
+            # have it: pandoc finds headings by that name, up the basedOn chain.
+            heading = self._existing_styles.get(f"heading {level + 1}")
+            if heading is not None and definition.name.lower() != f"heading {level + 1}":
+                based_on = heading.styleId
         self._add_style(
             definition.style_id,
             definition.name,
@@ -158,9 +181,10 @@ class DocxWriter:
             keep_next=bool(props.get("keep_with_next")),
             space_before=round(float(props.get("space_before", 0)) * 20),  # type: ignore[arg-type]
             space_after=round(float(props.get("space_after", 8)) * 20),  # type: ignore[arg-type]
-            left=twips_cm("left_indent"),
+            left=left,
             first_line=first_line,
             jc=str(props["align"]) if "align" in props else None,
+            outline_level=level if isinstance(level, int) else None,
             bold=bool(props.get("bold")),
             italic=bool(props.get("italic")),
             caps=bool(props.get("caps")),
@@ -169,10 +193,21 @@ class DocxWriter:
         )
 
     def _indent(self, role: str) -> tuple[int, int]:
+        """(left, hanging) in twips. The operative number hangs in the hanging indent and a
+        tab takes the text to the left indent: a label as wide as the indent ("10." in a
+        0.75 cm indent) leaves the tab next to nothing and touches the text, in Word and in
+        LibreOffice. The indent is widened to the widest label the document has."""
         props = self.sheet.paragraph[role].props if role in self.sheet.paragraph else {}
-        left = float(props.get("left_indent", 0.75))  # type: ignore[arg-type]
-        hanging = float(props.get("hanging_indent", 0.75))  # type: ignore[arg-type]
-        return round(left * _TWIPS_PER_CM), round(hanging * _TWIPS_PER_CM)
+        left = round(float(props.get("left_indent", 0.75)) * _TWIPS_PER_CM)  # type: ignore[arg-type]
+        hanging = round(float(props.get("hanging_indent", 0.75)) * _TWIPS_PER_CM)  # type: ignore[arg-type]
+        if role == "operative":
+            count = sum(1 for block in self.doc.blocks if block.numbered)
+            size = float(props.get("size", self.sheet.size))  # type: ignore[arg-type]
+            label = len(str(max(count, 1))) * _DIGIT_EM + _PERIOD_EM + _LABEL_GAP_EM
+            needed = round(label * size * 20)  # em → points → twips
+            if needed > hanging:
+                left, hanging = left + needed - hanging, needed
+        return left, hanging
 
     def _numbering(self) -> None:
         op_left, op_hang = self._indent("operative")
@@ -230,17 +265,14 @@ class DocxWriter:
         self._nums = [oxml.num(self.operative_num, self.operative_abstract)]
         # Roles styled "bullet: true" (a press release's list items) share one bullet list.
         bullet_left, bullet_hang = self._indent("listitem")
-        bullet_abstract = self.items_abstract + 1
-        self.bullet_num = self.next_num_id
-        self.next_num_id += 1
         self._abstracts.append(
             oxml.abstract_num(
-                bullet_abstract,
+                self.bullet_abstract,
                 "draftkit bullets",
                 [{"fmt": "bullet", "text": "•", "left": bullet_left, "hanging": bullet_hang}],
             )
         )
-        self._nums.append(oxml.num(self.bullet_num, bullet_abstract))
+        self._nums.append(oxml.num(self.bullet_num, self.bullet_abstract))
 
     def _properties(self) -> None:
         props = self.word.core_properties
@@ -267,7 +299,12 @@ class DocxWriter:
         italic: bool = False,
         bold: bool = False,
         style: str | None = None,
+        part: XmlPart | None = None,
     ) -> None:
+        """Runs of ``inlines`` appended to ``parent``, an element of ``part`` (the main
+        document unless given): a link's relationship belongs to the part holding it,
+        since each part's ids resolve in its own rels only."""
+        part = part or self.word.part
         for node in inlines:
             if isinstance(node, Text):
                 if node.text:
@@ -275,13 +312,17 @@ class DocxWriter:
                         oxml.run(node.text, lang=self.lang, italic=italic, bold=bold, style=style)
                     )
             elif isinstance(node, Emph):
-                self._runs(parent, node.children, italic=not italic, bold=bold, style=style)
+                self._runs(
+                    parent, node.children, italic=not italic, bold=bold, style=style, part=part
+                )
             elif isinstance(node, Strong):
-                self._runs(parent, node.children, italic=italic, bold=True, style=style)
+                self._runs(parent, node.children, italic=italic, bold=True, style=style, part=part)
             elif isinstance(node, Link):
-                r_id = self.word.part.relate_to(node.url, RT.HYPERLINK, is_external=True)
+                r_id = part.relate_to(node.url, RT.HYPERLINK, is_external=True)
                 link = oxml.hyperlink(r_id)
-                self._runs(link, node.children, italic=italic, bold=bold, style="Hyperlink")
+                self._runs(
+                    link, node.children, italic=italic, bold=bold, style="Hyperlink", part=part
+                )
                 parent.append(link)
             elif isinstance(node, NoteRef) and node.note is not None:
                 self._note(node.note)
@@ -289,7 +330,7 @@ class DocxWriter:
             elif isinstance(node, Change):
                 self.change_id += 1
                 wrapper = oxml.tracked(node.kind, self.change_id, node.author, node.date)
-                self._runs(wrapper, node.children, italic=italic, bold=bold, style=style)
+                self._runs(wrapper, node.children, italic=italic, bold=bold, style=style, part=part)
                 if node.kind in ("del", "moveFrom"):
                     oxml.mark_deleted_text(wrapper)
                 parent.append(wrapper)
@@ -298,8 +339,8 @@ class DocxWriter:
         part = self.notes_parts[note.series]
         element, p = oxml.note_element(note.series, note.number)
         p.append(oxml.run(" ", lang=self.lang))
-        self._runs(p, note.content)
-        part.element.append(element)  # type: ignore[attr-defined]
+        self._runs(p, note.content, part=part)
+        part.element.append(element)
 
     def _paragraph(self, role: str) -> etree._Element:
         p = oxml.sub(self.body, "w:p")
@@ -377,10 +418,14 @@ class DocxWriter:
         return write_package(self.word.part.package, self.clock)
 
 
-def write_docx(doc: Document, styles: StyleSheet, clock: BuildClock) -> bytes:
-    return DocxWriter(doc, styles, clock).write()
+def write_docx(
+    doc: Document, styles: StyleSheet, clock: BuildClock, template_parts: dict[str, bytes]
+) -> bytes:
+    return DocxWriter(doc, styles, clock, template_parts).write()
 
 
 def docx_writer(doc: Document, context: WriteContext) -> bytes:
-    """The ``docx`` format, styled by the project's ``styles.yaml``."""
-    return write_docx(doc, context.styles, context.clock)
+    """The ``docx`` format, styled by the project's ``styles.yaml`` over the base parts in
+    ``templates/docx/`` (the project's own first)."""
+    parts = {name: context.find(f"docx/{name}").read_bytes() for name in TEMPLATE_PARTS}
+    return write_docx(doc, context.styles, context.clock, parts)
