@@ -60,7 +60,8 @@ def test_participants_are_placed_like_a_quote(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     for name, (template, _, want) in PLACEMENTS.items():
         page = html.parse(str(project.root / "build" / "en" / f"{name}-{template}.html"))
-        texts = [p.text_content() for p in page.iter("p")]
+        # paragraphs and the fact sheet's headings, in page order
+        texts = [p.text_content() for p in page.xpath("//p | //h1 | //h2")]
         start = next(i for i, t in enumerate(texts) if t.startswith("BISHKEK, ")) + 1
         assert texts[start : start + len(want)] == want, name
         assert texts.count("Attended.") == 1, name
