@@ -368,6 +368,95 @@ def mark_paragraph(p: etree._Element, kind: str, change_id: int, author: str, da
     rpr.append(tracked(kind, change_id, author, date))
 
 
+_REMOVING = {"del": "del", "moveFrom": "del"}
+_ADDING = {"ins": "ins", "moveTo": "ins"}
+
+
+def _mark(p: etree._Element) -> etree._Element | None:
+    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    for change in rpr if rpr is not None else ():
+        if etree.QName(change).localname in (*_REMOVING, *_ADDING):
+            return change
+    return None
+
+
+def _side(mark: etree._Element | None) -> str | None:
+    if mark is None:
+        return None
+    return "remove" if etree.QName(mark).localname in _REMOVING else "add"
+
+
+def _layout(p: etree._Element) -> bytes:
+    """A paragraph's properties without its mark's run properties: what a merged
+    paragraph would take from it."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        return b""
+    ppr = etree.fromstring(etree.tostring(ppr))
+    for rpr in ppr.findall(qn("w:rPr")):
+        ppr.remove(rpr)
+    return etree.tostring(ppr, method="c14n")
+
+
+def _has_note_call(p: etree._Element) -> bool:
+    return next(p.iter(qn("w:footnoteReference"), qn("w:endnoteReference")), None) is not None
+
+
+def lead_paragraph_marks(body: etree._Element) -> None:
+    """Carry each run of wholly inserted or deleted paragraphs on the paragraph mark that
+    comes before it, not on its own last mark.
+
+    Word's own form tracks each paragraph's own mark; accepting or rejecting then merges
+    the emptied paragraphs into the next one, which keeps its properties (ECMA-376
+    §17.13.5.15). LibreOffice accepts and rejects that right, but shows the numbering with
+    changes displayed one paragraph late: it counts a paragraph as inserted or deleted when
+    the mark *before* it is, so the untouched paragraph after a deletion shows only its old
+    number, and the list runs short. Ending the run one mark earlier is the same change
+    (the same text and marks come and go) and is what LibreOffice displays right; it is
+    used where the paragraph before the run and the run's last paragraph have the same
+    properties, so that whichever of the two a reader lets the merged paragraph keep, it
+    is the same. At the end of the body the shift is always made: the last paragraph mark
+    of a document cannot go, so a tracked last paragraph would stay behind, empty.
+    LibreOffice 7.4 drops a tracked mark of a paragraph that holds a note call, so a
+    paragraph with notes never takes the run's mark.
+    """
+    paragraphs = [p for p in body if p.tag == qn("w:p")]
+    start = 0
+    while start < len(paragraphs):
+        side = _side(_mark(paragraphs[start]))
+        if side is None or start == 0:
+            start += 1
+            continue
+        end = start
+        while end + 1 < len(paragraphs) and _side(_mark(paragraphs[end + 1])) == side:
+            end += 1
+        before, last = paragraphs[start - 1], paragraphs[end]
+        at_end = end == len(paragraphs) - 1
+        if (
+            _mark(before) is None
+            and not _has_note_call(before)
+            and (at_end or _layout(before) == _layout(last))
+        ):
+            mark = _mark(last)
+            assert mark is not None
+            mark.getparent().remove(mark)  # type: ignore[union-attr]
+            # The mark before the run lies outside any move range: a plain insertion or
+            # deletion there, as LibreOffice counts a move's own marks as not new.
+            kind = (_REMOVING | _ADDING)[etree.QName(mark).localname]
+            moved = el(f"w:{kind}", **{k: mark.get(qn(f"w:{k}")) for k in ("id", "author")})
+            if mark.get(qn("w:date")):
+                moved.set(qn("w:date"), mark.get(qn("w:date")))  # type: ignore[arg-type]
+            ppr = before.find(qn("w:pPr"))
+            if ppr is None:
+                ppr = el("w:pPr")
+                before.insert(0, ppr)
+            rpr = ppr.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = sub(ppr, "w:rPr")
+            rpr.append(moved)
+        start = end + 1
+
+
 def move_range(
     kind: str, change_id: int, name: str, author: str, date: str, end: bool
 ) -> etree._Element:

@@ -412,6 +412,7 @@ class DocxWriter:
         sect_pr = self.body.find(qn("w:sectPr"))
         for block in self.doc.blocks:
             self._block(block)
+        oxml.lead_paragraph_marks(self.body)
         oxml.add_numbering(self.word.part.numbering_part.element, self._abstracts, self._nums)
         if sect_pr is not None:
             self.body.append(sect_pr)  # the section properties stay last
