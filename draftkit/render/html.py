@@ -7,6 +7,8 @@ text is escaped: content never becomes markup.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from draftkit.fsutil import BuildClock
@@ -17,8 +19,31 @@ from draftkit.model.nodes import (
     NoteRef,
     Paragraph,
     SubParagraph,
+    Text,
 )
 from draftkit.render.writers import WriteContext
+
+# Punctuation that follows a note call on the same line ("2030¹." in Russian and Kyrgyz).
+_GLUED = ".,;:!?)]»”’…"
+# A URL may break after these, and nowhere else (no hyphen is ever added: document.css).
+_URL_BREAK_AFTER = re.compile(r"(?<=[/.\-?&=])(?=.)")
+
+
+def _last_word(text: str) -> tuple[str, str]:
+    """``"in the KR."`` → ``("in the ", "KR.")``; a text ending in a space has no last word."""
+    stripped = text.rstrip()
+    if stripped != text:
+        return text, ""
+    cut = max(text.rfind(ch) for ch in (" ", "\u00a0", "\n", "\t")) + 1
+    return text[:cut], text[cut:]
+
+
+def breakable_url(text: str) -> str:
+    """The text of a link, escaped; if it is a URL (no spaces), with a <wbr> after each
+    / . - ? & = so that it breaks there and only there."""
+    if not text or any(ch.isspace() for ch in text):
+        return str(escape(text))
+    return "<wbr>".join(str(escape(piece)) for piece in _URL_BREAK_AFTER.split(text))
 
 
 class HtmlWriter:
@@ -29,7 +54,40 @@ class HtmlWriter:
         self.clock = clock
 
     def inlines(self, inlines: list[Inline]) -> str:
-        return str(inlines_to_markup(inlines, self.note_call))
+        """The inlines as markup; a word and the note calls after it (with the punctuation
+        that follows them) are one unbreakable span."""
+        parts: list[str] = []
+        held = ""  # the last word of a text, until we know whether calls follow it
+        nodes = list(inlines)
+        i = 0
+        while i < len(nodes):
+            node = nodes[i]
+            if isinstance(node, NoteRef):
+                j = i
+                while j < len(nodes) and isinstance(nodes[j], NoteRef):
+                    j += 1
+                calls = "".join(self.note_call(ref) for ref in nodes[i:j])
+                after = ""
+                if j < len(nodes) and isinstance(nodes[j], Text):
+                    text = nodes[j].text  # type: ignore[union-attr]
+                    after = text[: len(text) - len(text.lstrip(_GLUED))]
+                    nodes[j] = Text(text[len(after) :])
+                parts.append(
+                    f'<span class="dk-nobreak">{escape(held)}{calls}{escape(after)}</span>'
+                )
+                held = ""
+                i = j
+                continue
+            parts.append(str(escape(held)))
+            held = ""
+            if isinstance(node, Text):
+                head, held = _last_word(node.text)
+                parts.append(str(escape(head)))
+            else:
+                parts.append(str(inlines_to_markup([node], self.note_call, breakable_url)))
+            i += 1
+        parts.append(str(escape(held)))
+        return "".join(parts)
 
     def note_call(self, ref: NoteRef) -> str:
         note = ref.note

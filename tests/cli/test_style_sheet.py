@@ -19,8 +19,8 @@ BUILTIN = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
         ("{name: Resolution Title,", '{name: "Resolution\\0Title",', "control character (U+0000)"),
         ("  font: Noto Serif ", '  font: "Noto\\x7fSerif" ', "the font must be a name"),
         ("{name: Resolution Title,", '{name: "Resolution\\x7fTitle",', "the name of style 'title'"),
-        ("  size: 12", "  size: twelve", "the font size must be a number from 1 to 400"),
-        ("  size: 12", "  size: 200000000", "the font size must be a number from 1 to 400"),
+        ("  size: 11", "  size: twelve", "the font size must be a number from 1 to 400"),
+        ("  size: 11", "  size: 200000000", "the font size must be a number from 1 to 400"),
         ("width_cm: 21.0", "width_cm: 0", "the page's width_cm must be a number"),
         ("color: C00000", 'color: "red;}"', "'color' of style 'draftmark' must be a colour"),
         ("bold: true, align: center, space_after: 6,", 'bold: "yes", align: center, '
