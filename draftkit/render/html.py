@@ -38,12 +38,25 @@ def _last_word(text: str) -> tuple[str, str]:
     return text[:cut], text[cut:]
 
 
+# A stretch longer than this between those (an encoded file name, "UN%20Women%20CO…")
+# would not fit a line: it may break before a %-escape too.
+_LONG_STRETCH = 30
+_PERCENT_ESCAPE = re.compile(r"(?<=.)(?=%[0-9A-Fa-f]{2})")
+
+
 def breakable_url(text: str) -> str:
     """The text of a link, escaped; if it is a URL (no spaces), with a <wbr> after each
-    / . - ? & = so that it breaks there and only there."""
+    / . - ? & = so that it breaks there and only there (and before a %-escape inside an
+    overlong stretch). A <wbr> adds no character: the URL copies whole."""
     if not text or any(ch.isspace() for ch in text):
         return str(escape(text))
-    return "<wbr>".join(str(escape(piece)) for piece in _URL_BREAK_AFTER.split(text))
+    pieces = []
+    for piece in _URL_BREAK_AFTER.split(text):
+        if len(piece) > _LONG_STRETCH:
+            pieces.extend(_PERCENT_ESCAPE.split(piece))
+        else:
+            pieces.append(piece)
+    return "<wbr>".join(str(escape(piece)) for piece in pieces)
 
 
 class HtmlWriter:
