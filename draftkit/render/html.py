@@ -76,10 +76,21 @@ class HtmlWriter:
         while i < len(nodes):
             node = nodes[i]
             if isinstance(node, NoteRef):
-                j = i
-                while j < len(nodes) and isinstance(nodes[j], NoteRef):
+                j = i + 1
+                calls = self.note_call(node)
+                while j < len(nodes):
+                    # calls one after another, or parted by a space only ("KR.ⁱ ⁱⁱ")
+                    gap = nodes[j]
+                    if isinstance(gap, Text) and not gap.text.strip() and j + 1 < len(nodes):
+                        if not isinstance(nodes[j + 1], NoteRef):
+                            break
+                        calls += str(escape(gap.text))
+                        j += 1
+                        continue
+                    if not isinstance(gap, NoteRef):
+                        break
+                    calls += self.note_call(gap)
                     j += 1
-                calls = "".join(self.note_call(ref) for ref in nodes[i:j])
                 after = ""
                 if j < len(nodes) and isinstance(nodes[j], Text):
                     text = nodes[j].text  # type: ignore[union-attr]

@@ -216,12 +216,13 @@ NOTE_CALLS = {
     + "".join(
         f"  - id: c{i}\n    kind: operative\n    lead: Notes\n"
         f"    text: {'that the forum ' * (i % 5)}{'recalled ' * (i % 3)}"
-        f"its mandate in the KR.[^sdg-5][^en:sdg-6] and moves on{' again' * i}\n"
+        f"its mandate in the KR.[^en:sdg-5] [^en:sdg-6][^sdg-7] and moves on{' again' * i}\n"
         for i in range(14)
     ),
     "sources.yaml": "sources:\n"
     "  - {id: sdg-5, title: Goal 5, publisher: United Nations}\n"
-    "  - {id: sdg-6, title: Goal 6, publisher: United Nations}\n",
+    "  - {id: sdg-6, title: Goal 6, publisher: United Nations}\n"
+    "  - {id: sdg-7, title: Goal 7, publisher: United Nations}\n",
     "documents/d.yaml": "template: resolution\ntitle: T\ndate: 2026-01-15\noperative: ["
     + ", ".join(f"c{i}" for i in range(14))
     + "]\n",
@@ -230,8 +231,8 @@ NOTE_CALLS = {
 
 @pytest.mark.slow
 def test_note_calls_never_part_from_each_other_or_their_word(tmp_path: Path) -> None:
-    """Calls at every position of a line (many widths): each one touches the character
-    before it on its own line."""
+    """Calls at every position of a line (many widths), two of them parted by a space as
+    in the example's "KR.ⁱ ⁱⁱ": none starts a line."""
     project = make_project(tmp_path / "p", NOTE_CALLS)
     result = project.run("build", "-f", "pdf")
     assert result.returncode == 0, result.stderr
@@ -245,11 +246,11 @@ def test_note_calls_never_part_from_each_other_or_their_word(tmp_path: Path) -> 
                 calls_seen += 1
                 assert any(
                     other is not call
-                    and abs(other["x1"] - call["x0"]) < 0.6
+                    and other["x1"] <= call["x0"] + 0.6  # something before it on its line
                     and abs(other["bottom"] - call["bottom"]) < 8
                     for other in chars
                 ), f"a note call starts a line on page {page.page_number}: {call['text']!r}"
-    assert calls_seen >= 28
+    assert calls_seen >= 42
 
 
 def test_a_projects_styles_yaml_changes_both_outputs(tmp_path: Path) -> None:
