@@ -20,22 +20,34 @@ _CHANGE_TAGS = {
 }
 
 
-def inlines_to_markup(inlines: list[Inline], note_call: Callable[[NoteRef], str]) -> Markup:
+def inlines_to_markup(
+    inlines: list[Inline],
+    note_call: Callable[[NoteRef], str],
+    link_text: Callable[[str], str] | None = None,
+    *,
+    _in_link: bool = False,
+) -> Markup:
+    """``link_text``, if given, writes the text inside links (escaped by it)."""
     parts: list[str] = []
+
+    def inner(children: list[Inline], in_link: bool = _in_link) -> Markup:
+        return inlines_to_markup(children, note_call, link_text, _in_link=in_link)
+
     for node in inlines:
         if isinstance(node, Text):
-            parts.append(str(escape(node.text)))
+            if _in_link and link_text is not None:
+                parts.append(link_text(node.text))
+            else:
+                parts.append(str(escape(node.text)))
         elif isinstance(node, Emph):
-            parts.append(f"<em>{inlines_to_markup(node.children, note_call)}</em>")
+            parts.append(f"<em>{inner(node.children)}</em>")
         elif isinstance(node, Strong):
-            parts.append(f"<strong>{inlines_to_markup(node.children, note_call)}</strong>")
+            parts.append(f"<strong>{inner(node.children)}</strong>")
         elif isinstance(node, Link):
-            inner = inlines_to_markup(node.children, note_call)
-            parts.append(f'<a href="{escape(node.url)}">{inner}</a>')
+            parts.append(f'<a href="{escape(node.url)}">{inner(node.children, True)}</a>')
         elif isinstance(node, NoteRef):
             parts.append(note_call(node))
         elif isinstance(node, Change):
             tag, attrs = _CHANGE_TAGS[node.kind]
-            inner = inlines_to_markup(node.children, note_call)
-            parts.append(f"<{tag}{attrs}>{inner}</{tag}>")
+            parts.append(f"<{tag}{attrs}>{inner(node.children)}</{tag}>")
     return Markup("".join(parts))

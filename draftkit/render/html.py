@@ -7,6 +7,8 @@ text is escaped: content never becomes markup.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from draftkit.fsutil import BuildClock
@@ -17,6 +19,7 @@ from draftkit.model.nodes import (
     NoteRef,
     Paragraph,
     SubParagraph,
+    Text,
 )
 from draftkit.render.writers import WriteContext
 
@@ -29,6 +32,42 @@ def _operative_list(items: list[str]) -> str:
     return '<ol class="dk-operative-list">\n' + "\n".join(items) + "\n</ol>"
 
 
+# Punctuation that follows a note call on the same line ("2030¹." in Russian and Kyrgyz).
+_GLUED = ".,;:!?)]»”’…"
+# A URL may break after these, and nowhere else (no hyphen is ever added: document.css).
+_URL_BREAK_AFTER = re.compile(r"(?<=[/.\-?&=])(?=.)")
+
+
+def _last_word(text: str) -> tuple[str, str]:
+    """``"in the KR."`` → ``("in the ", "KR.")``; a text ending in a space has no last word."""
+    stripped = text.rstrip()
+    if stripped != text:
+        return text, ""
+    cut = max(text.rfind(ch) for ch in (" ", "\u00a0", "\n", "\t")) + 1
+    return text[:cut], text[cut:]
+
+
+# A stretch longer than this between those (an encoded file name, "UN%20Women%20CO…")
+# would not fit a line: it may break before a %-escape too.
+_LONG_STRETCH = 30
+_PERCENT_ESCAPE = re.compile(r"(?<=.)(?=%[0-9A-Fa-f]{2})")
+
+
+def breakable_url(text: str) -> str:
+    """The text of a link, escaped; if it is a URL (no spaces), with a <wbr> after each
+    / . - ? & = so that it breaks there and only there (and before a %-escape inside an
+    overlong stretch). A <wbr> adds no character: the URL copies whole."""
+    if not text or any(ch.isspace() for ch in text):
+        return str(escape(text))
+    pieces = []
+    for piece in _URL_BREAK_AFTER.split(text):
+        if len(piece) > _LONG_STRETCH:
+            pieces.extend(_PERCENT_ESCAPE.split(piece))
+        else:
+            pieces.append(piece)
+    return "<wbr>".join(str(escape(piece)) for piece in pieces)
+
+
 class HtmlWriter:
     def __init__(self, doc: Document, css: str, *, paged: bool, clock: BuildClock) -> None:
         self.doc = doc
@@ -37,7 +76,51 @@ class HtmlWriter:
         self.clock = clock
 
     def inlines(self, inlines: list[Inline]) -> str:
-        return str(inlines_to_markup(inlines, self.note_call))
+        """The inlines as markup; a word and the note calls after it (with the punctuation
+        that follows them) are one unbreakable span."""
+        parts: list[str] = []
+        held = ""  # the last word of a text, until we know whether calls follow it
+        nodes = list(inlines)
+        i = 0
+        while i < len(nodes):
+            node = nodes[i]
+            if isinstance(node, NoteRef):
+                j = i + 1
+                calls = self.note_call(node)
+                while j < len(nodes):
+                    # calls one after another, or parted by a space only ("KR.ⁱ ⁱⁱ")
+                    gap = nodes[j]
+                    if isinstance(gap, Text) and not gap.text.strip() and j + 1 < len(nodes):
+                        if not isinstance(nodes[j + 1], NoteRef):
+                            break
+                        calls += str(escape(gap.text))
+                        j += 1
+                        continue
+                    if not isinstance(gap, NoteRef):
+                        break
+                    calls += self.note_call(gap)
+                    j += 1
+                after = ""
+                if j < len(nodes) and isinstance(nodes[j], Text):
+                    text = nodes[j].text  # type: ignore[union-attr]
+                    after = text[: len(text) - len(text.lstrip(_GLUED))]
+                    nodes[j] = Text(text[len(after) :])
+                parts.append(
+                    f'<span class="dk-nobreak">{escape(held)}{calls}{escape(after)}</span>'
+                )
+                held = ""
+                i = j
+                continue
+            parts.append(str(escape(held)))
+            held = ""
+            if isinstance(node, Text):
+                head, held = _last_word(node.text)
+                parts.append(str(escape(head)))
+            else:
+                parts.append(str(inlines_to_markup([node], self.note_call, breakable_url)))
+            i += 1
+        parts.append(str(escape(held)))
+        return "".join(parts)
 
     def note_call(self, ref: NoteRef) -> str:
         note = ref.note

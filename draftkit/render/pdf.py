@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -151,7 +152,7 @@ def _write_pdf_here(
                 pdf_variant=variant,
                 presentational_hints=False,
                 uncompressed_pdf=False,
-                finisher=finish,
+                finisher=_finisher(finish),
             )
     except DeniedResource as exc:
         raise RenderError(
@@ -163,6 +164,38 @@ def _write_pdf_here(
             path=exc.path,
             hint=_missing_hint(exc.path, allowed_roots),
         ) from exc
+
+
+def _finisher(tags: Any) -> Any:
+    """What draftkit does to WeasyPrint's objects before they are written: complete the
+    structure tree (draftkit.render.pdftags), then the text layer's hyphens."""
+
+    def finish(document: Any, pdf: Any) -> None:
+        tags(document, pdf)
+        soft_hyphens(document, pdf)
+
+    return finish
+
+
+# A ToUnicode entry of WeasyPrint's: a glyph and the text it stands for, "<0123> <2010>".
+_HYPHEN_ENTRY = re.compile(rb"^(<[0-9a-f]+>) <2010>$")
+_TO_UNICODE_START = b"/CIDInit /ProcSet findresource begin"
+
+
+def soft_hyphens(_document: Any, pdf: Any) -> None:
+    """The hyphens WeasyPrint adds where it hyphenates a word (hyphenate-character, U+2010)
+    are soft hyphens (U+00AD) in the text layer, as ISO 32000-1 14.8.2.2.3 asks: a reader
+    that copies or searches the text can drop them and find the word whole
+    ("internation\u00ad\nal", not "internation‐al"). The glyph drawn is unchanged. A
+    U+2010 typed in the text itself would read as a soft hyphen too: draftkit's sources
+    write hyphens as U+002D."""
+    for obj in pdf.objects:
+        lines = getattr(obj, "stream", None)
+        if not isinstance(lines, list) or not lines or lines[0] != _TO_UNICODE_START:
+            continue
+        for index, line in enumerate(lines):
+            if isinstance(line, bytes) and (match := _HYPHEN_ENTRY.match(line)):
+                lines[index] = match.group(1) + b" <00ad>"
 
 
 def _missing_hint(path: Path, allowed_roots: list[Path]) -> str:

@@ -9,6 +9,7 @@ call :func:`register_writer`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -61,7 +62,11 @@ class WriteContext:
 
     @cached_property
     def css(self) -> str:
-        return read_style_sheet(self.find(CSS_NAME))
+        """The PDF and HTML writers' CSS: the design of ``styles.yaml`` (render.css), then
+        ``pdf/document.css`` for what no role declares, which may override it."""
+        from draftkit.render.css import stylesheet_css
+
+        return join_css(stylesheet_css(self.styles), read_style_sheet(self.find(CSS_NAME)))
 
 
 WriteFunction = Callable[["Document", WriteContext], bytes]
@@ -167,6 +172,16 @@ def json_writer(document: Document, context: WriteContext) -> bytes:
     from draftkit.model.json import dumps
 
     return dumps(document)
+
+
+# @charset and @import count only at the head of a style sheet: those of document.css go
+# before the generated rules.
+_CSS_HEAD = re.compile(r"(?:\s+|/\*.*?\*/|@charset\s[^;]*;|@import\s[^;]*;)*", re.DOTALL)
+
+
+def join_css(generated: str, document_css: str) -> str:
+    head = _CSS_HEAD.match(document_css).group(0)  # type: ignore[union-attr]
+    return f"{head.rstrip()}\n{generated}\n{document_css[len(head) :]}".lstrip("\n")
 
 
 def read_style_sheet(path: Path) -> str:

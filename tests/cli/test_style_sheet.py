@@ -19,8 +19,8 @@ BUILTIN = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
         ("{name: Resolution Title,", '{name: "Resolution\\0Title",', "control character (U+0000)"),
         ("  font: Noto Serif ", '  font: "Noto\\x7fSerif" ', "the font must be a name"),
         ("{name: Resolution Title,", '{name: "Resolution\\x7fTitle",', "the name of style 'title'"),
-        ("  size: 12", "  size: twelve", "the font size must be a number from 1 to 400"),
-        ("  size: 12", "  size: 200000000", "the font size must be a number from 1 to 400"),
+        ("  size: 11", "  size: twelve", "the font size must be a number from 1 to 400"),
+        ("  size: 11", "  size: 200000000", "the font size must be a number from 1 to 400"),
         ("width_cm: 21.0", "width_cm: 0", "the page's width_cm must be a number"),
         ("color: C00000", 'color: "red;}"', "'color' of style 'draftmark' must be a colour"),
         ("bold: true, align: center, space_after: 6,", 'bold: "yes", align: center, '
@@ -28,9 +28,21 @@ BUILTIN = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
         ("Resolution Title, size: 13, bold: true, align: center, space_after: 6",
          "Resolution Title, size: 13, bold: true, align: center, space_after: -6",
          "'space_after' of style 'title' must be a number from 0 to 1000"),
+        # the properties of the one design (page number, line height, keep-together)
+        ("  line_height: 1.35 ", "  line_height: tall ", "the line height must be a number"),
+        ("position: bottom-center", "position: middle", "unknown page number position 'middle'"),
+        ('format: "{page} / {pages}"', 'format: "{page} of {total}"',
+         "the page number's format '{page} of {total}' must name {page}"),
+        ("{name: Closing Paragraph, align: justify,",
+         '{name: Closing Paragraph, hyphenate: "no", align: justify,',
+         "'hyphenate' of style 'closing' must be true or false"),
+        ("{name: Press Headline, bold: true, size: 16, line_height: 1.2,",
+         "{name: Press Headline, bold: true, size: 16, line_height: 9,",
+         "'line_height' of style 'headline' must be a number from 0.5 to 5"),
     ],
     ids=["font-control", "name-nul", "font-del", "name-del", "size-text", "size-huge",
-         "page-zero", "colour", "bold-text", "negative-space"],
+         "page-zero", "colour", "bold-text", "negative-space", "line-height",
+         "number-position", "number-format", "hyphenate", "role-line-height"],
 )
 @pytest.mark.parametrize("command", [("check",), ("build", "-f", "docx")])
 def test_a_bad_style_value_is_refused_at_its_line(

@@ -276,7 +276,11 @@ def style_element(
     based_on: str | None = None,
     quick: bool = False,
     keep_next: bool = False,
+    keep_lines: bool = False,
+    widow_control: bool | None = None,
+    suppress_hyphens: bool = False,
     space_before: int | None = None,
+    line: int | None = None,
     space_after: int | None = None,
     left: int | None = None,
     first_line: int | None = None,
@@ -289,9 +293,12 @@ def style_element(
     half_points: int | None = None,
     underline: bool = False,
     superscript: bool = False,
+    font: str | None = None,
+    char_spacing: int | None = None,
 ) -> etree._Element:
     """A ``w:style``. Lengths are twips, sizes half-points; a negative ``first_line`` is a
-    hanging indent. Children follow CT_Style, CT_PPrBase and CT_RPr order."""
+    hanging indent; ``line`` is an exact line height. Children follow CT_Style, CT_PPrBase
+    and CT_RPr order."""
     style = el("w:style", type=style_type, styleId=style_id)
     sub(style, "w:name", val=name)
     if based_on:
@@ -302,12 +309,21 @@ def style_element(
         ppr = sub(style, "w:pPr")
         if keep_next:
             sub(ppr, "w:keepNext")
-        if space_before is not None or space_after is not None:
+        if keep_lines:
+            sub(ppr, "w:keepLines")
+        if widow_control is not None:
+            sub(ppr, "w:widowControl", val="1" if widow_control else "0")
+        if suppress_hyphens:
+            sub(ppr, "w:suppressAutoHyphens")
+        if space_before is not None or space_after is not None or line is not None:
             spacing = sub(ppr, "w:spacing")
             if space_before is not None:
                 spacing.set(qn("w:before"), str(space_before))
             if space_after is not None:
                 spacing.set(qn("w:after"), str(space_after))
+            if line is not None:
+                spacing.set(qn("w:line"), str(line))
+                spacing.set(qn("w:lineRule"), "exact")
         if left is not None or first_line is not None:
             ind = sub(ppr, "w:ind")
             if left is not None:
@@ -321,6 +337,8 @@ def style_element(
         if outline_level is not None:
             sub(ppr, "w:outlineLvl", val=str(outline_level))
     rpr = sub(style, "w:rPr")
+    if font:
+        sub(rpr, "w:rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font)
     if bold:
         sub(rpr, "w:b")
     if italic:
@@ -329,6 +347,8 @@ def style_element(
         sub(rpr, "w:caps")
     if color:
         sub(rpr, "w:color", val=color)
+    if char_spacing:
+        sub(rpr, "w:spacing", val=str(char_spacing))
     if half_points is not None:
         sub(rpr, "w:sz", val=str(half_points))
         sub(rpr, "w:szCs", val=str(half_points))
@@ -337,6 +357,120 @@ def style_element(
     if superscript:
         sub(rpr, "w:vertAlign", val="superscript")
     return style
+
+
+# -- page numbers ------------------------------------------------------------------------
+
+
+def field_runs(instruction: str, placeholder: str, half_points: int) -> list[etree._Element]:
+    """A complex field (``PAGE``, ``NUMPAGES``) as Word writes it: begin, instruction,
+    separate, the last computed value, end. Readers that do not update fields show the
+    placeholder."""
+    runs = []
+    for kind, text in (
+        ("begin", None),
+        ("instr", f" {instruction} "),
+        ("separate", None),
+        ("text", placeholder),
+        ("end", None),
+    ):
+        r = el("w:r")
+        rpr = sub(r, "w:rPr")
+        sub(rpr, "w:sz", val=str(half_points))
+        sub(rpr, "w:szCs", val=str(half_points))
+        if kind == "instr":
+            t = sub(r, "w:instrText")
+            t.text = text
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        elif kind == "text":
+            sub(r, "w:t").text = text
+        else:
+            sub(r, "w:fldChar", fldCharType=kind)
+        runs.append(r)
+    return runs
+
+
+def page_number_paragraph(
+    pieces: list[tuple[str, str]], jc: str, half_points: int, line: int
+) -> etree._Element:
+    """The footer's (or header's) paragraph: literal text and PAGE/NUMPAGES fields."""
+    p = el("w:p")
+    ppr = sub(p, "w:pPr")
+    sub(ppr, "w:spacing", before="0", after="0", line=str(line), lineRule="exact")
+    sub(ppr, "w:jc", val=JUSTIFICATION[jc])
+    for kind, value in pieces:
+        if kind == "field":
+            p.extend(field_runs("PAGE" if value == "page" else "NUMPAGES", "1", half_points))
+        else:
+            r = sub(p, "w:r")
+            rpr = sub(r, "w:rPr")
+            sub(rpr, "w:sz", val=str(half_points))
+            sub(rpr, "w:szCs", val=str(half_points))
+            t = sub(r, "w:t")
+            t.text = value
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return p
+
+
+# CT_Settings children after w:autoHyphenation, by local name (those before it are few
+# and come first in python-docx's template: zoom, proofState, defaultTabStop...).
+_AFTER_AUTO_HYPHENATION = {
+    "consecutiveHyphenLimit",
+    "hyphenationZone",
+    "doNotHyphenateCaps",
+    "showEnvelope",
+    "summaryLength",
+    "clickAndTypeStyle",
+    "defaultTableStyle",
+    "evenAndOddHeaders",
+    "bookFoldRevPrinting",
+    "bookFoldPrinting",
+    "bookFoldPrintingSheets",
+    "drawingGridHorizontalSpacing",
+    "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery",
+    "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin",
+    "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin",
+    "doNotShadeFormData",
+    "noPunctuationKerning",
+    "characterSpacingControl",
+    "printTwoOnOne",
+    "strictFirstAndLastChars",
+    "noLineBreaksAfter",
+    "noLineBreaksBefore",
+    "savePreviewPicture",
+    "doNotValidateAgainstSchema",
+    "saveInvalidXml",
+    "ignoreMixedContent",
+    "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml",
+    "saveXmlDataOnly",
+    "useXSLTWhenSaving",
+    "saveThroughXslt",
+    "showXMLTags",
+    "alwaysMergeEmptyNamespace",
+    "updateFields",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+} | _SETTINGS_SUCCESSORS
+
+
+def set_auto_hyphenation(settings_element: etree._Element) -> None:
+    """Word hyphenates the document (where a paragraph style does not forbid it)."""
+    if settings_element.find(qn("w:autoHyphenation")) is not None:
+        return
+    anchor = next(
+        (c for c in settings_element if etree.QName(c).localname in _AFTER_AUTO_HYPHENATION),
+        None,
+    )
+    element = el("w:autoHyphenation")
+    if anchor is not None:
+        anchor.addprevious(element)
+    else:
+        settings_element.append(element)
 
 
 # -- tracked changes ---------------------------------------------------------------------

@@ -40,7 +40,7 @@ from draftkit.render.docx.package import (
     open_base,
     write_package,
 )
-from draftkit.render.styles import StyleDef, StyleSheet
+from draftkit.render.styles import StyleDef, StyleSheet, alignment
 from draftkit.render.writers import WriteContext
 
 _TWIPS_PER_CM = 567
@@ -48,6 +48,42 @@ _TWIPS_PER_CM = 567
 # may set the labels in (DejaVu Sans, a common substitute, is the widest), and the least
 # space between an operative number and its text.
 _DIGIT_EM, _PERIOD_EM, _LABEL_GAP_EM = 0.64, 0.32, 0.4
+# CT_PPrBase: what follows w:widowControl and w:spacing in a w:pPr.
+_AFTER_SPACING = (
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_AFTER_WIDOW_CONTROL = (
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    *_AFTER_SPACING,
+)
 
 
 class DocxWriter:
@@ -61,7 +97,10 @@ class DocxWriter:
         self.doc = doc
         self.sheet = styles
         self.clock = clock
-        self.lang = profile(doc.meta.lang).word_tag
+        locale = profile(doc.meta.lang)
+        self.lang = locale.word_tag
+        # Without a hyphenation dictionary justified text is set ragged right (styles.py).
+        self.ragged_right = locale.ragged_right
         self.word = open_base(template_parts)
         self.body = self.word.element.body
         self.notes_parts: dict[str, XmlPart] = {}
@@ -78,12 +117,17 @@ class DocxWriter:
         for p in list(self.body.iterchildren(qn("w:p"))):
             self.body.remove(p)
         section = self.word.sections[0]
-        page = self.sheet.page
-        section.page_width = Cm(page.get("width_cm", 21.0))
-        section.page_height = Cm(page.get("height_cm", 29.7))
-        margin = Cm(page.get("margin_cm", 2.5))
-        section.left_margin = section.right_margin = margin
-        section.top_margin = section.bottom_margin = margin
+        sheet = self.sheet
+        section.page_width = Cm(sheet.page.get("width_cm", 21.0))
+        section.page_height = Cm(sheet.page.get("height_cm", 29.7))
+        section.top_margin = Cm(sheet.margin("top"))
+        section.bottom_margin = Cm(sheet.margin("bottom"))
+        section.left_margin = Cm(sheet.margin("left"))
+        section.right_margin = Cm(sheet.margin("right"))
+        section.header_distance = section.footer_distance = Cm(sheet.footer)
+        self._page_number(section)
+        if not self.ragged_right:
+            oxml.set_auto_hyphenation(self.word.settings.element)
         self._styles()
         self._numbering()
         for kind in ("footnote", "endnote"):
@@ -95,6 +139,24 @@ class DocxWriter:
         oxml.set_section_note_properties(section._sectPr, notes["footnote"], notes["endnote"])
         self._properties()
         add_app_properties(self.word.part.package, __version__)
+
+    def _page_number(self, section) -> None:  # type: ignore[no-untyped-def]
+        """The PDF's page number as a footer (or header) with PAGE and NUMPAGES fields."""
+        number = self.sheet.page_number
+        if number is None:
+            return
+        part = section.footer if number.edge == "bottom" else section.header
+        part.is_linked_to_previous = False  # creates the part
+        element = part._element
+        for child in list(element):
+            element.remove(child)
+        half_points = round(number.size * 2)
+        line = round(number.size * self.sheet.note_line_height * 20)
+        element.append(oxml.page_number_paragraph(number.pieces(), number.side, half_points, line))
+
+    def _line(self, size: float, line_height: float) -> int:
+        """An exact line height in twips: the CSS line-height, whatever font Word uses."""
+        return round(size * line_height * 20)
 
     def _add_style(self, style_id: str, name: str, **props: object) -> None:
         """Add a style to styles.xml, replacing the base package's own style of that name (a
@@ -119,6 +181,23 @@ class DocxWriter:
         normal.font.name = self.sheet.font
         oxml.declare_font(self.word.part.package, self.sheet.font, self.sheet.font_class)
         normal.font.size = Pt(self.sheet.size)
+        normal_ppr = normal.element.get_or_add_pPr()
+        for old in normal_ppr.findall(qn("w:widowControl")) + normal_ppr.findall(qn("w:spacing")):
+            normal_ppr.remove(old)
+        normal_ppr.insert_element_before(
+            oxml.el("w:widowControl", val="1" if self.sheet.widow_control else "0"),
+            *_AFTER_WIDOW_CONTROL,
+        )
+        normal_ppr.insert_element_before(
+            oxml.el(
+                "w:spacing",
+                before="0",
+                after="0",
+                line=str(self._line(self.sheet.size, self.sheet.line_height)),
+                lineRule="exact",
+            ),
+            *_AFTER_SPACING,
+        )
         rfonts = normal.element.rPr.find(qn("w:rFonts"))
         for attr in ("w:cs", "w:eastAsia"):
             rfonts.set(qn(attr), self.sheet.font)
@@ -137,7 +216,8 @@ class DocxWriter:
                 italic=bool(definition.props.get("italic")),
                 bold=bool(definition.props.get("bold")),
             )
-        note_size = round(max(self.sheet.size - 2, 8) * 2)
+        note_size = round(self.sheet.note_size * 2)
+        note_line = self._line(self.sheet.note_size, self.sheet.note_line_height)
         for kind, (text_id, ref_id) in oxml.NOTE_STYLES.items():
             self._add_style(
                 text_id,
@@ -145,6 +225,8 @@ class DocxWriter:
                 based_on=normal.style_id,
                 half_points=note_size,
                 space_after=0,
+                line=note_line,
+                jc="left",
             )
             self._add_style(ref_id, f"{kind} reference", character=True, superscript=True)
         if "hyperlink" not in self._existing_styles:
@@ -173,18 +255,29 @@ class DocxWriter:
             heading = self._existing_styles.get(f"heading {level + 1}")
             if heading is not None and definition.name.lower() != f"heading {level + 1}":
                 based_on = heading.styleId
+        size = float(props.get("size", self.sheet.size))  # type: ignore[arg-type]
+        line_height = float(props.get("line_height", self.sheet.line_height))  # type: ignore[arg-type]
+        font = str(props["font"]) if "font" in props else None
+        if font:
+            oxml.declare_font(self.word.part.package, font, self.sheet.font_class)
+        letter_spacing = float(props.get("letter_spacing", 0))  # type: ignore[arg-type]
         self._add_style(
             definition.style_id,
             definition.name,
             based_on=based_on,
             quick=True,
             keep_next=bool(props.get("keep_with_next")),
+            keep_lines=bool(props.get("keep_together")),
+            suppress_hyphens=props.get("hyphenate") is False,
             space_before=round(float(props.get("space_before", 0)) * 20),  # type: ignore[arg-type]
-            space_after=round(float(props.get("space_after", 8)) * 20),  # type: ignore[arg-type]
+            space_after=round(float(props.get("space_after", 0)) * 20),  # type: ignore[arg-type]
+            line=self._line(size, line_height),
             left=left,
             first_line=first_line,
-            jc=str(props["align"]) if "align" in props else None,
+            jc=alignment(definition, ragged_right=self.ragged_right) or "left",
             outline_level=level if isinstance(level, int) else None,
+            font=font,
+            char_spacing=round(letter_spacing * size * 20) or None,
             bold=bool(props.get("bold")),
             italic=bool(props.get("italic")),
             caps=bool(props.get("caps")),
