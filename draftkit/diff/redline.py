@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from draftkit.diff.clauses import ClauseChange, LibraryDiff, TextChange
-from draftkit.diff.documents import DocumentDiff
+from draftkit.diff.documents import PAIR_THRESHOLD, DocumentDiff
 from draftkit.diff.terminal import moved_text
-from draftkit.diff.words import Span, Token
+from draftkit.diff.words import Span, Token, changed, diff_tokens, similarity, tokenize
 from draftkit.fsutil import BuildClock
 from draftkit.model.nodes import (
     Change,
@@ -137,8 +138,6 @@ def _clause_paragraphs(red: Redline, change: ClauseChange) -> list[Paragraph]:
 
 
 def _tokens(inlines: list[Inline]) -> list[Token]:
-    from draftkit.diff.words import tokenize
-
     return tokenize(inlines)
 
 
@@ -161,8 +160,6 @@ def _whole_block(red: Redline, block: Paragraph, kind: str, name: str = "") -> P
     def track(inlines: list[Inline]) -> list[Inline]:
         if not inlines:
             return []
-        from draftkit.diff.words import tokenize
-
         return [red.change(kind, red.tokens(tuple(tokenize(inlines)), deleted), name)]
 
     def items(subs: list[SubParagraph]) -> list[SubParagraph]:
@@ -178,24 +175,76 @@ def _whole_block(red: Redline, block: Paragraph, kind: str, name: str = "") -> P
     )
 
 
-def _changed_block(red: Redline, new: Paragraph, texts: list[TextChange]) -> Paragraph:
+def _changed_block(
+    red: Redline, old: Paragraph, new: Paragraph, texts: list[TextChange]
+) -> Paragraph:
     by_field = {t.field: t for t in texts}
-    from draftkit.diff.documents import item_labels
-
     lead = red.spans(by_field["lead"].spans) if "lead" in by_field else new.lead
     content = red.spans(by_field["text"].spans) if "text" in by_field else new.content
-    labelled = dict(item_labels(new.items))
+    return replace(new, lead=lead, content=content, items=_changed_items(red, old.items, new.items))
 
-    def items(subs: list[SubParagraph]) -> list[SubParagraph]:
-        out = []
-        for sub in subs:
-            label = next(k for k, v in labelled.items() if v is sub)
-            field = f"item {label}"
-            content = red.spans(by_field[field].spans) if field in by_field else sub.content
-            out.append(SubParagraph(content, sub.level, sub.label, items(sub.children)))
-        return out
 
-    return replace(new, lead=lead, content=content, items=items(new.items))
+def _changed_items(
+    red: Redline, old: list[SubParagraph], new: list[SubParagraph]
+) -> list[SubParagraph]:
+    """Both versions' sub-paragraphs in one list: the diff reports them by letter, but a
+    sub-paragraph taken out or put in shifts the letters of the ones after it, so they are
+    matched by their text here; one side's own are whole tracked paragraphs."""
+    out: list[SubParagraph] = []
+    for a, b in _align(old, new):
+        if b is None:
+            assert a is not None
+            out.append(_whole_item(red, a, "del"))
+        elif a is None:
+            out.append(_whole_item(red, b, "ins"))
+        else:
+            spans = diff_tokens(tokenize(a.content), tokenize(b.content))
+            content = red.spans(spans) if changed(spans) else b.content
+            children = _changed_items(red, a.children, b.children)
+            out.append(SubParagraph(content, b.level, b.label, children))
+    return out
+
+
+def _align(
+    old: list[SubParagraph], new: list[SubParagraph]
+) -> list[tuple[SubParagraph | None, SubParagraph | None]]:
+    """Pairs in reading order: the same text (difflib), else in a stretch that differs,
+    the next one on the other side that is similar enough (as documents pair paragraphs);
+    ``None`` on the side that lacks one."""
+    keys = [[tuple(t.key for t in tokenize(i.content)) for i in side] for side in (old, new)]
+    out: list[tuple[SubParagraph | None, SubParagraph | None]] = []
+    matcher = SequenceMatcher(None, keys[0], keys[1], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out += zip(old[i1:i2], new[j1:j2], strict=True)
+            continue
+        j = j1
+        for a in old[i1:i2]:
+            tokens = tokenize(a.content)
+            k = next(
+                (
+                    k
+                    for k in range(j, j2)
+                    if similarity(tokens, tokenize(new[k].content)) >= PAIR_THRESHOLD
+                ),
+                None,
+            )
+            if k is None:
+                out.append((a, None))
+                continue
+            out += [(None, b) for b in new[j:k]]
+            out.append((a, new[k]))
+            j = k + 1
+        out += [(None, b) for b in new[j:j2]]
+    return out
+
+
+def _whole_item(red: Redline, item: SubParagraph, kind: str) -> SubParagraph:
+    """A sub-paragraph of one side only: its words and its mark tracked, its children's too."""
+    tokens = tuple(tokenize(item.content))
+    content = [red.change(kind, red.tokens(tokens, kind == "del"))] if tokens else []
+    children = [_whole_item(red, child, kind) for child in item.children]
+    return SubParagraph(content, item.level, item.label, children, red.change(kind, []))
 
 
 def document_redline(diff: DocumentDiff, old: Document, new: Document, red: Redline) -> Document:
@@ -231,7 +280,8 @@ def document_redline(diff: DocumentDiff, old: Document, new: Document, red: Redl
             # struck text and the new text as inserted.
             out = _whole_block(red, block, "moveTo", move_names[index])
         else:
-            out = _changed_block(red, block, change.texts)
+            assert change.old is not None
+            out = _changed_block(red, change.old.block, block, change.texts)
         entries.append(((index, 0, 0), out))
     entries.sort(key=lambda e: e[0])
     return replace(new, blocks=[block for _, block in entries])

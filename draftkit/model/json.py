@@ -38,7 +38,7 @@ from draftkit.model.nodes import (
 # fields: a reader ignores keys it does not know, so an older draftkit still reads the
 # output of a newer one of the same major version.
 MAJOR = 1
-MINOR = 0
+MINOR = 1  # 1.1: SubParagraph.change
 SCHEMA_VERSION: tuple[int, int] = (MAJOR, MINOR)
 VERSION_KEY = "draftkit-model"
 
@@ -114,6 +114,7 @@ class _Writer:
             "type": "SubParagraph",
             "level": item.level,
             "label": item.label,
+            "change": self.inline(item.change) if item.change is not None else None,
             "content": self.inlines(item.content),
             "children": [self.sub_paragraph(child) for child in item.children],
         }
@@ -326,11 +327,18 @@ class _Reader:
 
     def sub_paragraph(self, data: Any, where: str) -> SubParagraph:
         self.node(data, where, ("SubParagraph",))
+        change = None
+        # Added in 1.1: a 1.0 file has no such key.
+        if "change" in data:
+            change_data = self.field(data, "change", (dict, type(None)), where)
+            if change_data is not None:
+                change = self.change(change_data, f"{where}.change")
         return SubParagraph(
             content=self.inlines(data, "content", where),
             level=self.field(data, "level", int, where),
             label=self.field(data, "label", str, where),
             children=self.each(data, "children", where, self.sub_paragraph),
+            change=change,
         )
 
     def note(self, data: Any, where: str) -> Note:

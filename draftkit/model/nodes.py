@@ -74,6 +74,7 @@ class SubParagraph:
     level: int = 1
     label: str = ""
     children: list[SubParagraph] = field(default_factory=list)
+    change: Change | None = None  # inserted or deleted as a whole, children too (redlines)
 
 
 @dataclass(slots=True)

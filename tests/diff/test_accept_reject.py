@@ -15,7 +15,10 @@ import pytest
 import yaml
 
 from tests.diff.helpers import FIXTURES, diff
-from tests.diff.test_git_and_documents import two_versions  # noqa: F401 - a fixture
+from tests.diff.test_git_and_documents import (  # noqa: F401 - fixtures
+    two_projects,
+    two_versions,
+)
 
 HELPER = Path(__file__).resolve().parents[1] / "tools" / "lo_changes.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -53,8 +56,13 @@ def _build(project: Path, spec: str, out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def read_back(two_versions: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:  # noqa: F811
-    """The old and new resolution as built, and both redlines accepted and rejected."""
+def read_back(
+    two_versions: Path,  # noqa: F811
+    two_projects: Path,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict:
+    """The old and new resolution as built, and both redlines accepted and rejected; the
+    same for a resolution whose clause changed its sub-paragraphs."""
     tmp = tmp_path_factory.mktemp("accept-reject")
     old_spec, new_spec = "documents/civic-forum-2025.yaml", "v2/civic-forum-2025.yaml"
     document = tmp / "document.docx"
@@ -63,6 +71,12 @@ def read_back(two_versions: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     library = tmp / "library.docx"
     result = diff("v1", "v2", "-f", "docx", "-o", library)
     assert result.returncode == 1, result.stderr
+    items = tmp / "items.docx"
+    spec = "documents/civic-forum-2025.yaml"
+    result = diff(
+        f"old/{spec}", f"new/{spec}", "--document", "-f", "docx", "-o", items, cwd=two_projects
+    )
+    assert result.returncode == 1, result.stderr
     jobs = {
         "old": (_build(two_versions, old_spec, tmp / "old"), "show"),
         "new": (_build(two_versions, new_spec, tmp / "new"), "show"),
@@ -70,6 +84,10 @@ def read_back(two_versions: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         "document rejected": (document, "reject"),
         "library accepted": (library, "accept"),
         "library rejected": (library, "reject"),
+        "items old": (_build(two_projects / "old", spec, tmp / "items-old"), "show"),
+        "items new": (_build(two_projects / "new", spec, tmp / "items-new"), "show"),
+        "items accepted": (items, "accept"),
+        "items rejected": (items, "reject"),
     }
     (tmp / "jobs.json").write_text(
         json.dumps([{"path": str(path), "action": action} for path, action in jobs.values()])
@@ -146,3 +164,25 @@ def test_clause_set_redline_gives_one_side(read_back: dict, action: str, side: s
             assert paragraphs == [], (clause_id, paragraphs)
             continue
         assert paragraphs == expected[source_id], clause_id
+
+
+@pytest.mark.parametrize(("action", "side"), [("accepted", "new"), ("rejected", "old")])
+def test_changed_sub_paragraphs_accept_and_reject(read_back: dict, action: str, side: str) -> None:
+    """A clause that lost its (b), gained an (e) and had words of (c) changed: the redline
+    accepted is the new resolution, rejected the old one, sub-paragraph labels included."""
+    expected = _paragraphs(read_back[f"items {side}"])
+    got = _paragraphs(read_back[f"items {action}"])
+    assert got == expected
+    sub_paragraphs = {
+        which: [
+            label
+            for label, style, _ in _paragraphs(read_back[f"items {which}"])
+            if label[:1] == "("
+        ]
+        for which in ("old", "new")
+    }
+    # In the order of the resolution: violence (a)–(d), justice (a)–(d) then (a)–(c), youth
+    # (a)–(d) then (a)–(e).
+    assert len(sub_paragraphs["old"]) == 12 and len(sub_paragraphs["new"]) == 12
+    assert sub_paragraphs["old"][4:8] == ["(a)", "(b)", "(c)", "(d)"]
+    assert sub_paragraphs["new"][4:] == ["(a)", "(b)", "(c)", "(a)", "(b)", "(c)", "(d)", "(e)"]

@@ -138,6 +138,76 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+GBV = "calls-upon-government-prevent-gender-based-violence"
+JUSTICE = "calls-upon-government-ensure-womens-access-to-justice"
+YOUTH = "recommends-participation-youth-persons-with-disabilities"
+
+
+def _edit(path: Path, *edits: tuple[str, str]) -> None:
+    text = path.read_text()
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text)
+
+
+@pytest.fixture(scope="module")
+def two_projects(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two copies of the example project whose resolution adds three clauses with
+    sub-paragraphs, edited in new/ as a later revision of the library would be: the
+    gender-based violence clause lost its (b), gained an (e) and has words changed in (c);
+    access to justice lost its (c); youth and inclusion gained an (e)."""
+    root = tmp_path_factory.mktemp("projects")
+    for side in ("old", "new"):
+        project = root / side
+        project.mkdir()
+        for name in ("draftkit.toml", "sources.yaml"):
+            shutil.copy(REPO / name, project / name)
+        for folder in ("clauses", "locales", "documents"):
+            shutil.copytree(REPO / folder, project / folder)
+        added = "".join(f"  - {clause}\n" for clause in (GBV, JUSTICE, YOUTH))
+        _edit(project / "documents" / "civic-forum-2025.yaml", (SECOND, SECOND + added))
+    clauses = root / "new" / "clauses"
+    _edit(
+        clauses / "gender-based-violence.yaml",
+        (
+            "      - text: >-\n"
+            "          to establish and adequately fund a network of crisis centres and shelters"
+            " offering free\n"
+            "          legal, medical and psychological assistance to survivors in every region,"
+            " including in\n"
+            "          rural and mountainous areas;\n",
+            "",
+        ),
+        ("prosecuted *ex officio*,", "prosecuted *ex officio* without delay,"),
+        (
+            "relationship between victim and perpetrator;\n",
+            "relationship between victim and perpetrator;\n"
+            "      - text: to train police officers to respond to every report of violence;\n",
+        ),
+    )
+    _edit(
+        clauses / "access-to-justice.yaml",
+        (
+            "      - text: >-\n"
+            "          ensuring that informal and community-based justice mechanisms, such as"
+            " courts of\n"
+            "          elders, uphold women's rights and do not handle cases of gender-based"
+            " violence;\n",
+            "",
+        ),
+    )
+    _edit(
+        clauses / "youth-and-inclusion.yaml",
+        (
+            "with particular attention to young people in rural areas;\n",
+            "with particular attention to young people in rural areas;\n"
+            "      - text: creating youth internships in local self-government bodies;\n",
+        ),
+    )
+    return root
+
+
 def test_document_diff_shows_renumbering_as_such(two_versions: Path) -> None:
     result = diff(
         "documents/civic-forum-2025.yaml",

@@ -13,6 +13,7 @@ import pytest
 from lxml import etree
 
 from tests.diff.helpers import FIRST, FIXTURES, SECOND, diff
+from tests.diff.test_git_and_documents import two_projects  # noqa: F401 - a fixture
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -217,3 +218,52 @@ def test_libreoffice_keeps_the_tracked_changes(redline: Path, tmp_path: Path) ->
     assert "".join(texts(again, "del")) == "".join(texts(ours, "del"))
     authors = {c.get(f"{{{W}}}author") for c in again.iter(f"{{{W}}}ins", f"{{{W}}}del")}
     assert authors == {"Reviewer"}
+
+
+def test_document_redline_tracks_whole_sub_paragraphs(
+    two_projects: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Sub-paragraphs that one version of a clause lacks are whole tracked paragraphs (text
+    and mark), aligned by their text, not by their letter; pandoc accepts and rejects them."""
+    from openxml_audit import OpenXmlValidator
+
+    out = tmp_path / "items.docx"
+    spec = "documents/civic-forum-2025.yaml"
+    result = diff(
+        f"old/{spec}", f"new/{spec}", "--document", "-f", "docx", "-o", out, cwd=two_projects
+    )
+    assert result.returncode == 1, result.stderr
+    root = body(out)
+
+    def paragraph(words: str) -> etree._Element:
+        return next(p for p in root.iterfind(".//w:p", NS) if words in "".join(p.itertext()))
+
+    removed = [
+        "to establish and adequately fund a network of crisis centres",  # violence (b)
+        "ensuring that informal and community-based justice mechanisms",  # justice (c)
+    ]
+    added = ["to train police officers", "creating youth internships"]  # violence, youth (e)
+    for words, kind in [(w, "del") for w in removed] + [(w, "ins") for w in added]:
+        p = paragraph(words)
+        # All its text is one tracked change, and the paragraph comes or goes with it: its
+        # own mark, or the mark before it (see oxml.lead_paragraph_marks), is tracked too.
+        assert [c.tag for c in p if c.tag != f"{{{W}}}pPr"] == [f"{{{W}}}{kind}"], words
+        before = p.getprevious()
+        marks = [q.find(f"w:pPr/w:rPr/w:{kind}", NS) for q in (p, before)]
+        assert any(mark is not None for mark in marks), words
+    # The sub-paragraph whose words changed keeps its unchanged words plain.
+    changed = paragraph("bride kidnapping")
+    assert texts(changed, "ins") == [" without delay"] and texts(changed, "del") == []
+    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+    pypandoc = pytest.importorskip("pypandoc")
+    accepted, rejected = (
+        " ".join(
+            pypandoc.convert_file(str(out), "plain", extra_args=[f"--track-changes={how}"]).split()
+        )
+        for how in ("accept", "reject")
+    )
+    for words in removed:
+        assert words in rejected and words not in accepted
+    for words in added:
+        assert words in accepted and words not in rejected

@@ -121,6 +121,14 @@ def redline_document() -> Document:
                 ],
                 number=1,
                 numbered=True,
+                items=[
+                    SubParagraph([Text("kept")], label="(a)"),
+                    SubParagraph(
+                        [Change("del", [Text("gone")], "Ana", WHEN)],
+                        label="(b)",
+                        change=Change("del", [], "Ana", WHEN),
+                    ),
+                ],
             ),
             Paragraph(
                 "preambular",
@@ -150,6 +158,8 @@ def test_tracked_changes_round_trip() -> None:
     assert_calls_linked(back)
     assert back.blocks[1].change == Change("moveFrom", [], "Ana", WHEN, "move1")
     assert back.blocks[3].content[0].name == "move1"  # type: ignore[union-attr]
+    assert back.blocks[0].items[1].change == Change("del", [], "Ana", WHEN)
+    assert data["blocks"][0]["items"][0]["change"] is None
     assert data["blocks"][1]["change"] == {
         "type": "Change",
         "kind": "moveFrom",
@@ -204,7 +214,7 @@ def text(value: str) -> dict[str, Any]:
 
 
 EXPECTED = {
-    "draftkit-model": [1, 0],
+    "draftkit-model": [1, 1],
     "meta": {
         "title": "T",
         "lang": "en",
@@ -246,6 +256,7 @@ EXPECTED = {
                     "type": "SubParagraph",
                     "level": 1,
                     "label": "(a)",
+                    "change": None,
                     "content": [
                         text("first"),
                         {"type": "NoteRef", "source": "video", "series": "endnote", "note": 1},
@@ -255,6 +266,7 @@ EXPECTED = {
                             "type": "SubParagraph",
                             "level": 2,
                             "label": "(i)",
+                            "change": None,
                             "content": [text("deeper")],
                             "children": [],
                         }
@@ -304,7 +316,7 @@ def test_dumps_is_utf8_indented_with_a_final_newline_and_key_order_kept() -> Non
     doc = assembled_document("documents/civic-forum-2025.yaml", "ky")
     raw = dumps(doc)
     assert raw.endswith(b"}\n")
-    assert raw.startswith(b'{\n  "draftkit-model": [\n    1,\n    0\n  ],\n  "meta": {\n')
+    assert raw.startswith(b'{\n  "draftkit-model": [\n    1,\n    1\n  ],\n  "meta": {\n')
     assert doc.meta.title.encode("utf-8") in raw  # Cyrillic as itself, not \u escapes
     assert b"\\u04" not in raw
     assert list(json.loads(raw)["blocks"][0]) == [
@@ -393,6 +405,14 @@ def test_version_must_be_two_numbers() -> None:
 def test_newer_minor_version_with_unknown_fields_is_read() -> None:
     data = edited(**{"draftkit-model": [1, 9], "index": []})
     data["blocks"][0]["content"][0]["colour"] = "red"
+    assert loads(json.dumps(data)) == small_document()
+
+
+def test_version_1_0_without_sub_paragraph_changes_is_read() -> None:
+    data = edited(**{"draftkit-model": [1, 0]})
+    for item in data["blocks"][1]["items"]:
+        del item["change"]
+        del item["children"][0]["change"]
     assert loads(json.dumps(data)) == small_document()
 
 

@@ -492,6 +492,9 @@ class DocxWriter:
     def _item(
         self, item: SubParagraph, num_id: int, base: int, change: Change | None = None
     ) -> None:
+        # A sub-paragraph goes with a paragraph tracked as a whole, or comes or goes on its
+        # own in a paragraph whose text changed.
+        change = item.change or change
         p = self._paragraph(f"subparagraph{item.level}")
         oxml.number_paragraph(p, num_id, base + item.level - 1)
         self._track_paragraph(p, change)
