@@ -28,6 +28,11 @@ BUNDLED_FONTS = (
     "NotoSerif-Bold.ttf",
     "NotoSerif-BoldItalic.ttf",
     "NotoSans-Bold.ttf",
+    # the subsets DOCX files embed (tools/subset_fonts.py)
+    "docx/NotoSerif-Regular.ttf",
+    "docx/NotoSerif-Italic.ttf",
+    "docx/NotoSerif-Bold.ttf",
+    "docx/NotoSerif-BoldItalic.ttf",
 )
 
 

@@ -15,7 +15,11 @@ from tests.conftest import REPO
 def test_the_checked_fonts_are_those_the_style_sheet_uses_and_the_package_ships() -> None:
     css = (REPO / "templates" / "pdf" / "document.css").read_text(encoding="utf-8")
     used = set(re.findall(r'url\("\.\./fonts/([^"]+)"\)', css))
-    shipped = {p.name for p in (REPO / "templates" / "fonts").glob("*.ttf")}
+    # and the subsets the DOCX embeds (styles.yaml's embed_fonts)
+    styles = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
+    used |= set(re.findall(r"^    - (docx/\S+\.ttf)$", styles, re.MULTILINE))
+    fonts = REPO / "templates" / "fonts"
+    shipped = {p.relative_to(fonts).as_posix() for p in fonts.rglob("*.ttf")}
     assert used == shipped == set(syscheck.BUNDLED_FONTS)
     assert (REPO / "templates" / "fonts" / "OFL.txt").is_file()
 

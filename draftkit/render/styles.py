@@ -168,6 +168,8 @@ class StyleSheet:
     )
     note_size: float = 9
     note_line_height: float = 1.25
+    # Font files (under the templates' fonts/) a DOCX carries, each with its line here.
+    embed_fonts: list[Node] = field(default_factory=list)
     paragraph: dict[str, StyleDef] = field(default_factory=dict)
     character: dict[str, StyleDef] = field(default_factory=dict)
 
@@ -264,6 +266,7 @@ DOCUMENT_KEYS = {
     "page_number",
     "hyphenation",
     "notes",
+    "embed_fonts",
 }
 
 
@@ -302,6 +305,8 @@ def _document_settings(sheet: StyleSheet, settings: Node) -> None:
             if value != int(value):
                 raise node.error(f"the hyphenation's {key} must be a whole number of letters")
             sheet.hyphenation[key] = int(value)
+    if (embed := settings.get("embed_fonts")) is not None:
+        sheet.embed_fonts = _font_files(embed)
     notes = settings.get("notes")
     if notes is not None and notes.is_mapping():
         notes.check_keys({"size", "line_height"}, "the notes")
@@ -311,6 +316,28 @@ def _document_settings(sheet: StyleSheet, settings: Node) -> None:
             sheet.note_line_height = _number(
                 line_height, "the notes' line height", *NUMBERS["line_height"]
             )
+
+
+def _font_files(node: Node) -> list[Node]:
+    """``embed_fonts``: file names under the templates' ``fonts/`` folder, never a path
+    out of it (a style sheet may come from another organisation)."""
+    if node.value is None:
+        return []
+    hint = "e.g. embed_fonts: [docx/NotoSerif-Regular.ttf], names under templates/fonts/"
+    if not node.is_sequence():
+        raise node.error("embed_fonts is a list of font files", hint=hint)
+    for element in node.elements():
+        name = element.value
+        parts = name.split("/") if isinstance(name, str) else []
+        if (
+            not parts
+            or any(part in ("", ".", "..") for part in parts)
+            or "\\" in name
+            or not name.lower().endswith((".ttf", ".otf"))
+            or any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name)
+        ):
+            raise element.error(f"not a font file under fonts/: {name!r}", hint=hint)
+    return node.elements()
 
 
 def _page_number(node: Node) -> PageNumber | None:

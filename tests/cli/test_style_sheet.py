@@ -39,10 +39,18 @@ BUILTIN = (REPO / "templates" / "styles.yaml").read_text(encoding="utf-8")
         ("{name: Press Headline, bold: true, size: 16, line_height: 1.2,",
          "{name: Press Headline, bold: true, size: 16, line_height: 9,",
          "'line_height' of style 'headline' must be a number from 0.5 to 5"),
+        # fonts to embed in the DOCX: names under templates/fonts/, nothing else
+        ("    - docx/NotoSerif-Bold.ttf\n", "    - ../../../etc/passwd.ttf\n",
+         "not a font file under fonts/: '../../../etc/passwd.ttf'"),
+        ("    - docx/NotoSerif-Bold.ttf\n", "    - /usr/share/fonts/x.ttf\n",
+         "not a font file under fonts/: '/usr/share/fonts/x.ttf'"),
+        ("    - docx/NotoSerif-Bold.ttf\n", "    - docx/NotoSerif-Bold.woff2\n",
+         "not a font file under fonts/"),
     ],
     ids=["font-control", "name-nul", "font-del", "name-del", "size-text", "size-huge",
          "page-zero", "colour", "bold-text", "negative-space", "line-height",
-         "number-position", "number-format", "hyphenate", "role-line-height"],
+         "number-position", "number-format", "hyphenate", "role-line-height",
+         "embed-outside", "embed-absolute", "embed-not-a-font"],
 )
 @pytest.mark.parametrize("command", [("check",), ("build", "-f", "docx")])
 def test_a_bad_style_value_is_refused_at_its_line(
@@ -93,3 +101,15 @@ def test_an_unknown_font_class_is_refused(project: Callable[..., Project]) -> No
     lines = assert_fails_cleanly(p.run("check"))
     assert lines[0].startswith(f"error: templates/styles.yaml:{line_of(text, 'font_class')}: ")
     assert "font_class must be one of serif, sans, mono, not 'script'" in lines[0]
+
+
+def test_a_missing_font_to_embed_is_one_error_at_its_line(
+    project: Callable[..., Project],
+) -> None:
+    text = BUILTIN.replace("    - docx/NotoSerif-Bold.ttf\n", "    - docx/NotoSerif-Black.ttf\n")
+    p = project({"templates/styles.yaml": text})
+    lines = assert_fails_cleanly(p.run("build", "-f", "docx"))
+    assert len(lines) == 1, lines
+    line = line_of(text, "docx/NotoSerif-Black.ttf")
+    assert lines[0].startswith(f"error: templates/styles.yaml:{line}: font file not found"), lines
+    assert p.files() == {}

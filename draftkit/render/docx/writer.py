@@ -7,7 +7,10 @@ footnotes and endnotes are real Word notes (lower-roman endnotes, as the seed ha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
@@ -17,6 +20,7 @@ from docx.styles.style import StyleFactory
 from lxml import etree
 
 from draftkit import __version__
+from draftkit.errors import TemplateError
 from draftkit.fsutil import BuildClock
 from draftkit.locale import profile
 from draftkit.model.labels import ITEM_WORD_FORMATS, NOTE_WORD_FORMATS
@@ -34,6 +38,7 @@ from draftkit.model.nodes import (
     Text,
 )
 from draftkit.render.docx import oxml
+from draftkit.render.docx.fonts import FontFace, ask_to_embed, embed_fonts, read_face
 from draftkit.render.docx.package import (
     TEMPLATE_PARTS,
     add_app_properties,
@@ -93,8 +98,10 @@ class DocxWriter:
         styles: StyleSheet,
         clock: BuildClock,
         template_parts: dict[str, bytes],
+        fonts: Sequence[FontFace] = (),
     ) -> None:
         self.doc = doc
+        self.fonts = list(fonts)
         self.sheet = styles
         self.clock = clock
         locale = profile(doc.meta.lang)
@@ -129,6 +136,9 @@ class DocxWriter:
         if not self.ragged_right:
             oxml.set_auto_hyphenation(self.word.settings.element)
         self._styles()
+        if self.fonts:
+            embed_fonts(self.word.part.package, self.fonts)
+            ask_to_embed(self.word.settings.element)
         self._numbering()
         for kind in ("footnote", "endnote"):
             self.notes_parts[kind] = oxml.create_notes_part(self.word.part, kind)
@@ -516,13 +526,42 @@ class DocxWriter:
 
 
 def write_docx(
-    doc: Document, styles: StyleSheet, clock: BuildClock, template_parts: dict[str, bytes]
+    doc: Document,
+    styles: StyleSheet,
+    clock: BuildClock,
+    template_parts: dict[str, bytes],
+    fonts: Sequence[FontFace] = (),
 ) -> bytes:
-    return DocxWriter(doc, styles, clock, template_parts).write()
+    return DocxWriter(doc, styles, clock, template_parts, fonts).write()
 
 
 def docx_writer(doc: Document, context: WriteContext) -> bytes:
     """The ``docx`` format, styled by the project's ``styles.yaml`` over the base parts in
     ``templates/docx/`` (the project's own first)."""
     parts = {name: context.find(f"docx/{name}").read_bytes() for name in TEMPLATE_PARTS}
-    return write_docx(doc, context.styles, context.clock, parts)
+    return write_docx(doc, context.styles, context.clock, parts, _font_faces(context))
+
+
+def _font_faces(context: WriteContext) -> list[FontFace]:
+    """The fonts the style sheet asks the DOCX to carry, found like every template file
+    (the project's templates/fonts/ first) and read once per process. A face of a family
+    no style uses (the sheet's font changed, the list kept) is left out."""
+    sheet = context.styles
+    used = {sheet.font} | {
+        str(style.props["font"]) for style in sheet.paragraph.values() if "font" in style.props
+    }
+    faces = []
+    for node in sheet.embed_fonts:
+        try:
+            path = context.find(f"fonts/{node.value}")
+        except TemplateError as exc:
+            raise node.error(f"font file not found: {node.value}", hint=exc.hint) from exc
+        face = _read_face(path, path.stat().st_mtime_ns)
+        if face.family in used:
+            faces.append(face)
+    return faces
+
+
+@lru_cache(maxsize=16)
+def _read_face(path: Path, _mtime_ns: int) -> FontFace:
+    return read_face(path)
