@@ -148,6 +148,12 @@ def stylesheet_css(sheet: StyleSheet) -> str:
             )
         if alignment(style, ragged_right=True) != alignment(style, ragged_right=False):
             rules.append(_rule(f"{UNHYPHENATED} .dk-{role}", {"text-align": "left"}))
+        if "space_after" in style.props:
+            # A paragraph's sub-paragraphs end with its own space after, as in the DOCX,
+            # not with a sub-paragraph's smaller one against the next number. The last
+            # sub-paragraph's margin collapses into the list's: the larger wins.
+            after = float(style.props["space_after"])  # type: ignore[arg-type]
+            rules.append(_rule(f".dk-{role} + .dk-sublist", {"margin-bottom": f"{_num(after)}pt"}))
     for role, style in sheet.character.items():
         declarations = {}
         if "bold" in style.props:

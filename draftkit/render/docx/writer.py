@@ -477,7 +477,18 @@ class DocxWriter:
                 self.next_num_id += 1
                 self._nums.append(oxml.num(num_id, self.items_abstract, (0, 1)))
             for item in block.items:
-                self._item(item, num_id, base, block.change)
+                last = self._item(item, num_id, base, block.change)
+            self._end_of_list(last, block.role)
+
+    def _end_of_list(self, p: etree._Element, role: str) -> None:
+        """A paragraph's sub-paragraphs end with its own space after, not with a
+        sub-paragraph's smaller one against the next number (as in the PDF: css.py)."""
+        style = self.sheet.paragraph.get(role) or self.sheet.paragraph["paragraph"]
+        after = style.props.get("space_after")
+        if after is not None:
+            p.find(qn("w:pPr")).get_or_add_spacing().set(  # type: ignore[union-attr]
+                qn("w:after"), str(round(float(after) * 20))  # type: ignore[arg-type]
+            )
 
     def _track_paragraph(self, p: etree._Element, change: Change | None) -> None:
         """A paragraph inserted, deleted or moved as a whole: its mark is tracked too, and
@@ -501,7 +512,8 @@ class DocxWriter:
 
     def _item(
         self, item: SubParagraph, num_id: int, base: int, change: Change | None = None
-    ) -> None:
+    ) -> etree._Element:
+        """Write a sub-paragraph and its own; the last paragraph written."""
         # A sub-paragraph goes with a paragraph tracked as a whole, or comes or goes on its
         # own in a paragraph whose text changed.
         change = item.change or change
@@ -511,7 +523,8 @@ class DocxWriter:
         self._runs(p, item.content)
         self._close_move(p, change)
         for child in item.children:
-            self._item(child, num_id, base, change)
+            p = self._item(child, num_id, base, change)
+        return p
 
     def write(self) -> bytes:
         self._setup()
