@@ -124,6 +124,28 @@ def build(
     (``force`` renders all). Every output is rendered in memory first and published only
     when all succeeded, so a broken document leaves no output of the others behind.
     ``progress(description, done, total)`` is called before each render."""
+    from draftkit.fsutil import folder_lock
+
+    folder = (output or project.output_dir).resolve()
+    # Outputs go to <folder>/<lang>/, the build record to <folder>.
+    written_here = [folder, *(folder / lang for lang in project.config.locales)]
+    waiting = f"waiting for another draftkit writing {folder}…"
+    with folder_lock(folder, clean=written_here, waiting=waiting):
+        return _build(
+            project, documents, langs, formats, output, allow_incomplete, force, progress
+        )
+
+
+def _build(
+    project: Project,
+    documents: Iterable[Path] | None,
+    langs: list[str | None] | None,
+    formats: list[str] | None,
+    output: Path | None,
+    allow_incomplete: bool,
+    force: bool,
+    progress: Callable[[str, int, int], None] | None,
+) -> BuildReport:
     from draftkit.fsutil import publish_all
     from draftkit.render.writers import writer
     from draftkit.uptodate import OutputRecord, document_key, project_key
@@ -236,6 +258,7 @@ def press_kit(
     Failed locales are in the result's ``failures``, not raised: the others are published.
     ``on_plan`` sees what the kit holds before anything renders; ``on_start`` the outputs
     to render; ``on_done`` each output's result as it comes."""
+    from draftkit.fsutil import folder_lock
     from draftkit.presskit.kit import build_kit
     from draftkit.presskit.plan import plan_kit
 
@@ -244,12 +267,16 @@ def press_kit(
     chosen = [code for code in (langs or project.config.locales) if code]
     plan = plan_kit(project, event, chosen, output or project.output_dir)
     on_plan(plan)
-    return build_kit(
-        project,
-        plan,
-        jobs=jobs,
-        force=force,
-        allow_incomplete=allow_incomplete,
-        on_start=on_start,
-        on_done=on_done,
-    )
+    # The kit's own folder: its files, zips, manifest and cache are one set.
+    waiting = f"waiting for another draftkit writing {plan.folder}…"
+    written_here = [plan.folder, *(plan.folder / lang for lang in chosen)]
+    with folder_lock(plan.folder, clean=written_here, waiting=waiting):
+        return build_kit(
+            project,
+            plan,
+            jobs=jobs,
+            force=force,
+            allow_incomplete=allow_incomplete,
+            on_start=on_start,
+            on_done=on_done,
+        )

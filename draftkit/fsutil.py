@@ -2,14 +2,19 @@
 
 Every file draftkit writes goes through :func:`publish_all`: temporary files in the target
 folders, flushed and fsynced, then renamed over the targets, so a failed build never leaves a
-half-written DOCX, PDF or PO file behind.
+half-written DOCX, PDF or PO file behind. A process killed between staging and renaming
+leaves its staged files; the next run that holds the folder's lock (:func:`folder_lock`)
+removes them.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -67,6 +72,63 @@ def _discard(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         pass
+
+
+# What mkstemp makes for publish_all: ".<target name>.<8 random characters>.tmp".
+_STAGED = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+@contextmanager
+def folder_lock(
+    folder: Path, *, clean: Iterable[Path] = (), waiting: str = ""
+) -> Iterator[None]:
+    """Hold ``folder``'s lock for the block: two draftkit commands writing the same folder
+    run one after the other, the second saying it waits (``waiting``, on stderr). The lock
+    is the operating system's on a file in draftkit's cache folder, not among the outputs:
+    a POSIX record lock (lockf), which a killed process never leaves held and which its
+    worker processes (a PDF renderer, press-kit workers) do not inherit, so a worker
+    orphaned by ``kill -9`` cannot keep it. Once it is held, the staged files
+    a killed run left in the folders ``clean`` (those this command writes into, and no
+    other command does) are removed. Where there is no lockf (Windows) or no cache folder
+    can be written, nothing is locked and nothing is removed."""
+    import hashlib
+
+    try:
+        import fcntl
+
+        locks = cache_root() / "locks"
+        locks.mkdir(parents=True, exist_ok=True)
+        name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+        handle = open(locks / f"{name}.lock", "a+b")  # noqa: SIM115 - held for the block
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        try:
+            fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # EACCES or EAGAIN: another process holds it
+            if waiting:
+                print(waiting, file=sys.stderr, flush=True)
+            fcntl.lockf(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            for path in clean:
+                remove_stale_staging(path)
+            yield
+        finally:
+            fcntl.lockf(handle.fileno(), fcntl.LOCK_UN)
+
+
+def remove_stale_staging(folder: Path) -> list[Path]:
+    """Remove the staged files a killed run left in ``folder`` (not below it); call it only
+    while holding the lock of the command that writes there."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.glob(".*.tmp"):
+        if _STAGED.match(path.name) and path.is_file() and not path.is_symlink():
+            _discard(path)
+            removed.append(path)
+    return removed
 
 
 def publish_all(outputs: list[tuple[Path, bytes]]) -> None:
