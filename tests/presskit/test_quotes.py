@@ -29,7 +29,8 @@ SECOND_SPEAKER = "  - speaker: Ulziysuren Jamsran\n    role"
 # may override a built-in template string, so the tests add it there too: they do not
 # depend on where draftkit keeps its own translations.
 NEWS_MSGID = "%(quote)s said %(who)s."
-NEWS = {"ru": "%(quote)s — говорит %(who)s.", "ky": "%(quote)s — деди %(who)s."}
+# A no-break space before the dash keeps it from starting a line.
+NEWS = {"ru": "%(quote)s\u00a0— говорит %(who)s.", "ky": "%(quote)s\u00a0— деди %(who)s."}
 
 # The translations of the first quote's last words in the example catalogs.
 FIRST_END = {
@@ -230,7 +231,7 @@ def test_news_form_in_docx_and_pdf(tmp_path: Path) -> None:
     }
     for lang, ending in want.items():
         document = docx.Document(str(root / "build" / lang / f"{NAME}.docx"))
-        texts = [p.text for p in document.paragraphs]
+        texts = [re.sub(r"\s+", " ", p.text) for p in document.paragraphs]
         assert any(t.endswith(ending) for t in texts), lang
         assert not any(p.style.name == "Quote Attribution" for p in document.paragraphs)
         assert ending in _pdf_text(root / "build" / lang / f"{NAME}.pdf"), lang
