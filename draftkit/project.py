@@ -44,6 +44,8 @@ class ProjectConfig:
     # Tagged PDF (PDF/UA-1) unless the project says ``pdf_variant = "none"`` (see README).
     pdf_variant: str | None = "pdf/ua-1"
     sources: list[str] = field(default_factory=lambda: ["sources.yaml"])
+    # How press releases attribute quotes unless an event says otherwise: "block" or "news".
+    attribution: str = "block"
 
 
 def _load_config(path: Path) -> ProjectConfig:
@@ -67,7 +69,8 @@ def _load_config(path: Path) -> ProjectConfig:
     config = ProjectConfig()
     project = data.get("project", {})
     build = data.get("build", {})
-    for table, value in (("project", project), ("build", build)):
+    press = data.get("press", {})
+    for table, value in (("project", project), ("build", build), ("press", press)):
         if not isinstance(value, dict):
             raise InputError(
                 f"[{table}] must be a table",
@@ -86,6 +89,7 @@ def _load_config(path: Path) -> ProjectConfig:
     known = {
         "project": {"name", "source_locale", "locales", "output", "sources"},
         "build": {"formats", "style", "pdf_variant"},
+        "press": {"attribution"},
     }
     for table, keys in known.items():
         for key in data.get(table, {}):
@@ -97,7 +101,11 @@ def _load_config(path: Path) -> ProjectConfig:
                 )
     for key in data:
         if key not in known:
-            raise InputError(f"unknown table [{key}]", path=path, hint="known: [project], [build]")
+            raise InputError(
+                f"unknown table [{key}]",
+                path=path,
+                hint="known: " + ", ".join(f"[{t}]" for t in known),
+            )
     config.name = str(project.get("name", config.name))
     config.source_locale = str(project.get("source_locale", config.source_locale))
     config.locales = [str(x) for x in project.get("locales", [config.source_locale])]
@@ -125,6 +133,15 @@ def _load_config(path: Path) -> ProjectConfig:
             f"unknown formatting style '{config.style}'",
             path=path,
             hint="style is one of: " + ", ".join(STYLES),
+        )
+    config.attribution = str(press.get("attribution", config.attribution))
+    from draftkit.library.events import ATTRIBUTIONS
+
+    if config.attribution not in ATTRIBUTIONS:
+        raise InputError(
+            f"unknown attribution style '{config.attribution}' in [press]",
+            path=path,
+            hint="attribution is one of: " + ", ".join(ATTRIBUTIONS),
         )
     variant = str(build.get("pdf_variant", config.pdf_variant))
     config.pdf_variant = None if variant == "none" else variant

@@ -9,6 +9,7 @@ the typography profile. Phone numbers, e-mail addresses and URLs are passed as w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,7 @@ from draftkit.i18n.messages import (
 )
 from draftkit.library.clauses import Markup as SourceMarkup
 from draftkit.library.documents import DocumentSpec
-from draftkit.library.events import EventSpec, OrgRef
+from draftkit.library.events import EventSpec, OrgRef, Quote
 from draftkit.library.markup import note_refs, placeholders
 from draftkit.library.organisations import Organisation
 from draftkit.locale import LocaleProfile
@@ -44,11 +45,15 @@ class OrgView:
 
 @dataclass
 class QuoteView:
-    text: Markup  # in the language's quotation marks
-    speaker: str
+    text: Markup  # in the language's quotation marks, punctuated as a sentence of its own
+    speaker: str  # "" when the role alone says who spoke
     role: str
-    organisation: str
+    organisation: str  # "" when the speaker or role already names it
     after: int | None
+    style: str  # "block" or "news"
+    attribution: str  # "Name, role, organisation", capitalised: starts a line
+    who: str  # the same as written, for running text ("said the UN Women Representative")
+    news_text: Markup  # in quotation marks, punctuated to go on: “…,” / «…»,
 
 
 @dataclass
@@ -85,8 +90,28 @@ class EventView:
     body: list[Markup] = field(default_factory=list)
 
 
+# A quotation's final punctuation, before any closing inline tags: "...", a run of ?!…, or
+# one full stop.
+_QUOTE_END = re.compile(r"(\.\.\.|[?!…]+|\.)?((?:</[^<>]+>)*)\s*$")
+
+
+def names_organisation(texts: list[str], org: Organisation) -> bool:
+    """True when one of ``texts`` (a quote's source speaker and role) names ``org`` by its
+    source name or short name, as a whole word, case ignored."""
+    for name in {org.name, org.short} - {""}:
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        if any(pattern.search(text) for text in texts):
+            return True
+    return False
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 class EventContextBuilder:
-    """The template context of one event in one language."""
+    """The template context of one event in one language; ``attribution`` is the
+    project's quote style, which the event's own ``attribution`` overrides."""
 
     def __init__(
         self,
@@ -94,8 +119,10 @@ class EventContextBuilder:
         organisations: dict[str, Organisation],
         typo: LocaleProfile,
         translations: Translator | None = None,
+        attribution: str = "block",
     ) -> None:
         self.event = event
+        self.attribution = event.attribution or attribution
         self.organisations = organisations
         self.typo = typo
         self.translations: Translator = translations or SourceLanguage()
@@ -136,21 +163,48 @@ class EventContextBuilder:
     def orgs(self, refs: list[OrgRef]) -> list[OrgView]:
         return [self.org(ref.id) for ref in refs]
 
-    def quoted(self, text: Markup) -> Markup:
-        return escape(self.typo.quotes[0]) + text + escape(self.typo.quotes[1])
+    def quoted(self, text: Markup, then: str | None = None) -> Markup:
+        """``text`` in quotation marks, its final punctuation placed by the locale profile
+        for a sentence that needs ``then`` at the quotation's end ("," to go on; None: the
+        quotation is a sentence of its own, ending as its words do)."""
+        found = _QUOTE_END.search(str(text))
+        assert found is not None  # every part of the pattern may be empty
+        final = found.group(1) or ""
+        if then is None:
+            then = "." if final == "." else ""
+        inside, after = self.typo.quote_punctuation(final, then)
+        return (
+            escape(self.typo.quotes[0])
+            + Markup(str(text)[: found.start()] + found.group(2))
+            + escape(inside + self.typo.quotes[1] + after)
+        )
+
+    def quote(self, quote: Quote) -> QuoteView:
+        speaker = self.text(quote.speaker, PERSON_CONTEXT)
+        role = self.text(quote.role)
+        organisation = ""
+        if quote.organisation:
+            org = self.organisations[quote.organisation.id]
+            # Decided on the source texts, so that every language prints the same parts.
+            if not names_organisation([quote.speaker, quote.role], org):
+                organisation = self.org(org.id).short
+        who = ", ".join(part for part in (speaker, role, organisation) if part)
+        text = self.markup(quote.text)
+        return QuoteView(
+            self.quoted(text),
+            speaker,
+            role,
+            organisation,
+            quote.after,
+            self.attribution,
+            capitalised(who),
+            who,
+            self.quoted(text, ","),
+        )
 
     def build(self, lang: str, related: list[DocumentSpec]) -> dict[str, Any]:
         event = self.event
-        quotes = [
-            QuoteView(
-                self.quoted(self.markup(q.text)),
-                self.text(q.speaker, PERSON_CONTEXT),
-                self.text(q.role),
-                self.org(q.organisation.id).short if q.organisation else "",
-                q.after,
-            )
-            for q in event.quotes
-        ]
+        quotes = [self.quote(q) for q in event.quotes]
         contacts = [
             ContactView(
                 self.text(c.name, PERSON_CONTEXT),

@@ -23,11 +23,13 @@
     agenda: [The experience of women leaders ...]      # a media advisory's agenda
     outcomes: [Recognition of the importance ...]     # results (expected, for an advisory)
     quotes:
-      - speaker: Shakirat Toktosunova
+      - speaker: Shakirat Toktosunova                 # optional when a role is given
         role: representative of International Alert in Kyrgyzstan
         organisation: international-alert             # optional org id
         text: There is a causal relationship ...
         after: 0                     # after the lede (0) or body paragraph N (default: last)
+    attribution: news                # optional: block (default) | news; the project's
+                                     # default is [press] attribution in draftkit.toml
     contacts:
       - {name: Aisuluu Kozhomkulova, role: communications consultant,
          phone: "0555662228", email: isul.kozhomkulova@gmail.com}
@@ -35,6 +37,12 @@
     documents: [documents/civic-forum-2025.yaml]     # related documents of the press kit
     byline: nCa, 19 August            # optional credit of the outlet that published it
     note: drafting note, never printed
+
+A quote is attributed to its speaker, role and organisation, in that order, each when
+given; the organisation is left out when the role already names it (its name or short
+name as written in organisations/*.yaml, case ignored), which is decided on the source
+texts so that every translation follows it. ``block`` sets the quote apart with a line
+"— Name, role" (capitalised); ``news`` runs it on: '“…,” said Name, role.'
 
 Texts are inline markup without notes or parameters. Phone numbers and e-mail addresses are
 printed as written and never translated.
@@ -56,6 +64,7 @@ from draftkit.yamlfile import Node, load_yaml
 TEMPLATES = ("press-release", "media-advisory")
 KINDS = ("forum", "dialogue", "training", "technical-meeting")
 ROLES = ("organisers", "partners", "funders")
+ATTRIBUTIONS = ("block", "news")
 EVENT_FIELDS = {
     "template",
     "kind",
@@ -71,6 +80,7 @@ EVENT_FIELDS = {
     "agenda",
     "outcomes",
     "quotes",
+    "attribution",
     "contacts",
     "links",
     "documents",
@@ -95,7 +105,7 @@ class OrgRef:
 
 @dataclass(slots=True)
 class Quote:
-    speaker: str
+    speaker: str  # "" when the role alone says who spoke
     role: str
     organisation: OrgRef | None
     text: Markup
@@ -148,6 +158,7 @@ class EventSpec:
     agenda: list[Markup] = field(default_factory=list)
     outcomes: list[Markup] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    attribution: str | None = None  # None: the project's [press] attribution
     contacts: list[Contact] = field(default_factory=list)
     links: list[LinkSpec] = field(default_factory=list)
     documents: list[DocumentRef] = field(default_factory=list)
@@ -256,8 +267,12 @@ def _quote(node: Node, paragraphs: int) -> Quote:
         raise node.error("a quote is a mapping with 'speaker', 'role' and 'text'")
     node.check_keys(QUOTE_FIELDS, "a quote")
     speaker = node.get("speaker")
-    if speaker is None or not _text(speaker, "speaker"):
-        raise node.error("a quote has no speaker", hint="add 'speaker:' with the person's name")
+    if not _text(speaker, "speaker") and not _text(node.get("role"), "role"):
+        raise node.error(
+            "a quote has neither speaker nor role",
+            hint="add 'speaker:' with the person's name, or 'role:' (e.g. the UN Women "
+            "Representative in Kyrgyzstan)",
+        )
     text = node.get("text")
     if text is None or not _text(text, "text"):
         raise node.error("a quote has no text", hint="add 'text:' with the quoted words")
@@ -271,6 +286,20 @@ def _quote(node: Node, paragraphs: int) -> Quote:
         after,
         node.line,
     )
+
+
+def attribution_style(node: Node | None) -> str | None:
+    """``attribution: block | news``, or None when the event leaves it to the project."""
+    value = _text(node, "attribution")
+    if not value:
+        return None
+    if value not in ATTRIBUTIONS:
+        raise node.error(  # type: ignore[union-attr]
+            f"unknown attribution style {value!r}",
+            hint="block (the quote set apart, '— Name, role' below it) or news "
+            "('“…,” said Name, role.')",
+        )
+    return value
 
 
 def _contact(node: Node) -> Contact:
@@ -394,6 +423,7 @@ def load_event(path: Path, root: Path | None = None, text: str | None = None) ->
         agenda=_markup_list(node.get("agenda"), "agenda"),
         outcomes=_markup_list(node.get("outcomes"), "outcomes"),
         quotes=quotes,
+        attribution=attribution_style(node.get("attribution")),
         contacts=contacts,
         links=links,
         documents=_documents(node.get("documents"), root or path.resolve().parent.parent),

@@ -26,6 +26,7 @@ PROFILES: dict[str, LocaleProfile] = {
         ("„", "“"),
         abbreviations=frozenset({"г", "гг", "т.д", "т.п", "др", "с", "№"}),
         note_before_punctuation=True,
+        stop_inside_quotes=False,
         # Russian sets a spaced тире between words, with a no-break space before it so that
         # no line starts with the dash ("30 марта — 2 апреля").
         range_dash="\u00a0— ",
@@ -41,6 +42,7 @@ PROFILES: dict[str, LocaleProfile] = {
         ("„", "“"),
         abbreviations=frozenset({"ж", "ж.б", "б.а"}),
         note_before_punctuation=True,
+        stop_inside_quotes=False,
         item_label="{})",
         # Pyphen has no Kyrgyz dictionary.
         hyphenation=None,

@@ -28,6 +28,9 @@ class LocaleProfile:
     abbreviations: frozenset[str] = frozenset()
     # Russian and Kyrgyz typography put a note call before the punctuation ("2030¹.").
     note_before_punctuation: bool = False
+    # Where a quotation's closing full stop or comma goes: inside the marks in English
+    # (“….” / “…,” said), after them in Russian and Kyrgyz («…». / «…», — говорит).
+    stop_inside_quotes: bool = True
     # "{}" is the letter or roman numeral: "({})" gives (a), "{})" gives a)
     item_label: str = "({})"
     # The Pyphen dictionary WeasyPrint hyphenates with, or None: then the PDF is set
@@ -61,6 +64,16 @@ class LocaleProfile:
 
     def quote(self, text: str) -> str:
         return f"{self.quotes[0]}{text}{self.quotes[1]}"
+
+    def quote_punctuation(self, final: str, then: str) -> tuple[str, str]:
+        """The punctuation inside and after the closing quotation mark of a quotation
+        whose words end with ``final`` ("" or "." or, say, "?", "!", "…") in a sentence
+        that needs ``then`` there ("." to end it, "," to go on, "" for nothing). A
+        question or exclamation mark or an ellipsis stays inside in every language and
+        stands for ``then``: “Why?” said… / «Почему?» — говорит…"""
+        if final not in ("", "."):
+            return final, ""
+        return (then, "") if self.stop_inside_quotes else ("", then)
 
     def long_date(self, value: date | None) -> str:
         if value is None:

@@ -12,6 +12,11 @@ def _abbreviations(locale: LocaleProfile) -> str:
     return ", ".join(f"{a}." for a in sorted(locale.abbreviations)) or "none"
 
 
+def _quotation(locale: LocaleProfile, then: str) -> str:
+    inside, after = locale.quote_punctuation(".", then)
+    return locale.quote("…" + inside) + after
+
+
 def rows(locale: LocaleProfile) -> list[tuple[str, str]]:
     label = locale.item_label
     return [
@@ -21,6 +26,10 @@ def rows(locale: LocaleProfile) -> list[tuple[str, str]]:
         (
             "quotation marks, nested",
             f"{locale.quote('…')} {locale.inner_quotes[0]}…{locale.inner_quotes[1]}",
+        ),
+        (
+            "quotation ending a sentence / going on",
+            f"`{_quotation(locale, '.')}` / `{_quotation(locale, ',')}`",
         ),
         (
             "note call and punctuation",

@@ -151,7 +151,9 @@ class EventKind(DocumentKind):
         from draftkit.assemble.press import EventContextBuilder
 
         related = project.related_documents(spec)
-        builder = EventContextBuilder(spec, project.organisations, locale, translations)
+        builder = EventContextBuilder(
+            spec, project.organisations, locale, translations, project.config.attribution
+        )
         return builder.build(locale.lang, related)
 
     def filters(self, locale: LocaleProfile) -> dict[str, Any]:

@@ -77,10 +77,10 @@ def test_good_event_builds(tmp_path, command) -> None:
             "did you mean 'un-women'?",
         ),
         (
-            "  - speaker: A. Speaker\n    role",
-            "  - role",
-            "  - role",
-            "a quote has no speaker",
+            "  - speaker: A. Speaker\n    role: representative\n    organisation",
+            "  - organisation",
+            "  - organisation",
+            "a quote has neither speaker nor role",
             "add 'speaker:'",
         ),
         (
@@ -136,7 +136,7 @@ def test_good_event_builds(tmp_path, command) -> None:
     ids=[
         "organiser",
         "quote-org",
-        "no-speaker",
+        "no-speaker-nor-role",
         "date",
         "range",
         "email",

@@ -35,8 +35,9 @@ ADDED_HYPHEN = ("\u2010", "\u00ad")
 
 
 # Where the participants paragraph goes, by template and its 'after'; the quote is placed
-# after body paragraph 1 ("after: 1"), which a media advisory ignores.
-QUOTE_LINES = ["“Said.”", "— A. Speaker, representative"]
+# after body paragraph 1 ("after: 1"), which a media advisory ignores. The role does not
+# name the quote's organisation, so the organisation follows it.
+QUOTE_LINES = ["“Said.”", "— A. Speaker, representative, UN Women"]
 PLACEMENTS = {
     "release-default": ("press-release", "", ["First.", *QUOTE_LINES, "Second.", "Attended."]),
     "release-after-lede": ("press-release", 0, ["Attended.", "First.", *QUOTE_LINES, "Second."]),
