@@ -97,7 +97,7 @@ def resolve_sides(request: Request, cwd: Path, stack: ExitStack) -> tuple[Side, 
         for side in (old, new):
             base = side.root / _git_prefix(cwd) if side.display_prefix else cwd
             side.targets = [base / t for t in targets]
-            side.project_root = base / prefix  # type: ignore[attr-defined]
+            side.project_root = base / prefix
     return old, new
 
 
@@ -116,20 +116,35 @@ def _relative(path: Path, cwd: Path) -> Path:
 # -- comparing -------------------------------------------------------------------------
 
 
-def side_project(side: Side):  # type: ignore[no-untyped-def]
-    from draftkit.project import Project
-
-    root = getattr(side, "project_root", None)
+def _own_project(side: Side) -> Path | None:
+    root = side.project_root
     if root is None:
         first = side.targets[0] if side.targets else side.root
         root = _project_root(first if first.exists() else side.root)
-    if root is None or not (Path(root) / "draftkit.toml").is_file():
+    return root if root is not None and (root / "draftkit.toml").is_file() else None
+
+
+def lend_projects(old: Side, new: Side) -> None:
+    """Give each side the project it is read with. A side outside any project (an old
+    version saved elsewhere, a copy of the clauses) is read against the other side's
+    project: its clauses, sources, templates and catalogs."""
+    own = {side.role: _own_project(side) for side in (old, new)}
+    old.project_root = own["old"] or own["new"]
+    new.project_root = own["new"] or own["old"]
+
+
+def side_project(side: Side):  # type: ignore[no-untyped-def]
+    from draftkit.project import Project
+
+    root = side.project_root
+    if root is None or not (root / "draftkit.toml").is_file():
         raise DiffError(
             f"{side.role} side ({side.label}): not inside a draftkit project",
-            hint="--document and --lang need a project (draftkit.toml) on both sides",
+            hint="--document and --lang need a project (draftkit.toml) on at least one side; "
+            "a side outside any project is read against the other side's",
         )
     try:
-        return Project.load(Path(root))
+        return Project.load(root)
     except DraftkitError as exc:
         raise side.fail(exc) from None
 
@@ -198,6 +213,8 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
         old.label, new.label = request.labels
     else:
         old, new = resolve_sides(request, cwd, stack)
+    if request.document or request.lang is not None:
+        lend_projects(old, new)
     if request.document:
         return _documents(request, old, new)
     lang = request.lang

@@ -8,7 +8,7 @@ colour (piped, ``NO_COLOR``, ``--no-color``) they read as git's word diff does,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rich.text import Text
 
@@ -67,9 +67,11 @@ def _head(kind: str, title: str, where: str, color: bool) -> Text:
     return line
 
 
-def _text_lines(texts: list[TextChange], color: bool, context: int) -> Iterator[Text]:
+def _text_lines(
+    texts: list[TextChange], color: bool, context: int, label: Callable[[str], str] = str
+) -> Iterator[Text]:
     for change in texts:
-        line = Text(f"    {change.field}: ")
+        line = Text(f"    {label(change.field)}: ")
         line.append_text(spans_text(change.spans, color, context))
         yield line
 
@@ -110,16 +112,37 @@ def clause_entry(change: ClauseChange, color: bool, context: int) -> Iterator[Te
         yield _value_line(value)
 
 
-def block_entry(change: BlockChange, color: bool, context: int) -> Iterator[Text]:
+def block_title(change: BlockChange) -> str:
+    """The paragraph's name, and the clause it comes from: "operative 7 (clause-id)"."""
     placed = change.new or change.old
     assert placed is not None
-    yield _head(change.kind, placed.describe(), "", color)
+    clause = placed.block.clause_id
+    return f"{change.name} ({clause})" if clause else change.name
+
+
+def block_field(change: BlockChange) -> Callable[[str], str]:
+    """A text change's label: "lead", "text", or the sub-paragraph's name ("operative 7
+    (b)"), which its letter alone would not say."""
+    return lambda field: change.field_name(field) if field.startswith("item ") else field
+
+
+def placement_text(change: BlockChange) -> str | None:
+    """Where a moved or renumbered paragraph was and is, each named in its version."""
+    if change.old is None or change.new is None:
+        return None
+    if change.moved:
+        return f"moved: {change.old.name} → {change.new.name}"
     if change.renumbered:
-        role = placed.block.role
-        yield Text(f"    {role} {change.renumbered[0]} is now {change.renumbered[1]}")
-    if change.moved and change.old and change.new:
-        yield Text(f"    moved: paragraph {change.old.position + 1} → {change.new.position + 1}")
-    yield from _text_lines(change.texts, color, context)
+        return f"renumbered: {change.old.name} → {change.new.name}"
+    return None
+
+
+def block_entry(change: BlockChange, color: bool, context: int) -> Iterator[Text]:
+    yield _head(change.kind, block_title(change), "", color)
+    placement = placement_text(change)
+    if placement:
+        yield Text(f"    {placement}")
+    yield from _text_lines(change.texts, color, context, block_field(change))
 
 
 def note_entry(change: NoteChange, color: bool, context: int) -> Iterator[Text]:

@@ -41,7 +41,7 @@ def _edit(path: Path, *edits: tuple[str, str]) -> None:
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """old/ and new/: the example project with the gender-based violence clause (items
-    (a)-(d)) as operative 3. In new/, two preambular paragraphs swapped, operative 5 of
+    (a)-(d)) as operative 3. In new/, the forum's name edited, two preambular paragraphs swapped, operative 5 of
     old (business-csr-action-plans) removed, and words changed in the clause's item (c)."""
     root = tmp_path_factory.mktemp("versions")
     for side in ("old", "new"):
@@ -60,6 +60,7 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "  - womens-forum-2023-recommendations\n  - unscr-1325-implementation\n",
         ),
         ("  - business-csr-action-plans\n", ""),
+        ("Gender Inclusion”", "Gender Inclusion and Peace”"),
     )
     _edit(
         root / "new" / "clauses" / "gender-based-violence.yaml",
@@ -89,7 +90,7 @@ def test_output_file_says_what_it_wrote(versions: Path, tmp_path: Path) -> None:
     assert result.stdout == f"wrote {same} (no differences)\n"
 
     text = diff("--help", cwd=versions).stdout
-    assert "-o" in text and "says what it wrote" in " ".join(text.split())
+    assert "-o" in text and "say what it wrote" in " ".join(text.split())
     assert "0 no differences, 1 differences, 2 trouble" in " ".join(text.split())
 
 
