@@ -13,7 +13,17 @@ from markupsafe import Markup, escape
 
 from draftkit.diff.clauses import ClauseChange, LibraryDiff, SetChange, TextChange
 from draftkit.diff.documents import BlockChange, DocumentDiff, NoteChange
-from draftkit.diff.terminal import block_field, block_title, moved_text, placement_text
+from draftkit.diff.terminal import (
+    NOT_IN_CATALOG,
+    block_field,
+    block_title,
+    moved_text,
+    placement_text,
+    stale_by_clause,
+    stale_count,
+    stale_state,
+    stale_where,
+)
 from draftkit.diff.words import Span, Token
 from draftkit.fsutil import builtin_templates_dir
 
@@ -144,15 +154,17 @@ def write_html(
     stale_html = ""
     if stale:
         rows = "".join(
-            f"<tr><td>{escape(s['clause'])}</td><td>{escape(s['state'])}</td>"
-            f"<td>{escape(s['catalog'] or '')}:{escape(s['line'] or '?')}</td>"
+            f"<tr><td>{escape(clause) if n == 0 else ''}</td><td>{escape(s['field'])}</td>"
+            f"<td>{escape(stale_state(s))}</td><td>{escape(stale_where(s))}</td>"
             f"<td>{escape(s['text'])}</td></tr>"
-            for s in stale
+            for clause, entries in stale_by_clause(stale).items()
+            for n, s in enumerate(entries)
         )
+        note = f"<p>{escape(NOT_IN_CATALOG)}</p>" if any(s["line"] is None for s in stale) else ""
         stale_html = (
-            f'<h2 id="stale">Stale translations ({len(stale)})</h2><table class="summary stale">'
-            "<tr><th>clause</th><th>state</th><th>catalog</th><th>source text</th></tr>"
-            f"{rows}</table>"
+            f'<h2 id="stale">Stale translations ({stale_count(stale)})</h2>'
+            '<table class="summary stale"><tr><th>clause</th><th>text</th><th>state</th>'
+            f"<th>catalog</th><th>source text</th></tr>{rows}</table>{note}"
         )
     title = f"draftkit diff {diff.old_label} → {diff.new_label}"
     return f"""<!DOCTYPE html>

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from draftkit.diff.clauses import LibraryDiff, Placed, compare_clause_sets
+from draftkit.diff.clauses import LibraryDiff, Placed, compare_clause_sets, item_texts
 from draftkit.diff.documents import DocumentDiff, compare_documents
 from draftkit.diff.sides import (
     DiffError,
@@ -180,29 +180,62 @@ def translated_clauses(side: Side, placed: list[Placed], lang: str):  # type: ig
     return out, translator
 
 
+def _sources(clause: Clause) -> dict[str, str]:
+    """The source text of each translatable field of a clause, named as the reports name
+    them: "lead", "text", "item (b)"."""
+    fields = {"lead": clause.lead.source, "text": clause.text.source}
+    fields |= {f"item {label}": item.text.source for label, item in item_texts(clause.items)}
+    return fields
+
+
 def stale_translations(
-    side: Side, diff: LibraryDiff, translator: Any, lang: str
+    side: Side,
+    diff: LibraryDiff,
+    translator: Any,
+    lang: str,
+    sources: tuple[dict[str, Clause], dict[str, Clause]],
 ) -> list[dict[str, Any]]:
-    """Changed or added clauses whose new text has no finished translation."""
+    """Each text of a changed or added clause that has no finished translation, once,
+    with the line of its catalog entry; where the catalog has no entry for the new text
+    yet (not updated since), the line of the old text's entry, whose translation is the
+    one to revise. ``sources``: each side's clauses by id, untranslated."""
     if translator is None:
         return []
-    changed = {
-        c.id for c in diff.changes if c.new is not None and (c.modified or c.kind == "added")
-    }
+    catalog = side.display(Path(translator.path)) if translator.path else None
     out = []
-    for (context, message), missing in translator.missing.items():
-        if context not in changed:
+    for change in diff.changes:
+        if change.new is None or not (change.modified or change.kind == "added"):
             continue
-        out.append(
-            {
-                "clause": context,
-                "lang": lang,
-                "state": "fuzzy" if missing.fuzzy else "untranslated",
-                "text": message,
-                "catalog": side.display(Path(translator.path)) if translator.path else None,
-                "line": translator.line_of(context, message),
-            }
-        )
+        clause_id = change.new.clause.id
+        new_fields = _sources(sources[1][clause_id])
+        old_id = change.old.clause.id if change.old is not None else None
+        old_clause = sources[0].get(old_id) if old_id else None
+        old_fields = _sources(old_clause) if old_clause is not None else {}
+        listed: set[str] = set()
+        for field, message in new_fields.items():
+            missing = translator.missing.get((clause_id, message))
+            if missing is None or message in listed:
+                continue
+            listed.add(message)  # a text written twice in a clause is one catalog entry
+            old_message = old_fields.get(field)
+            line = translator.line_of(clause_id, message)
+            old_line = (
+                translator.line_of(old_id, old_message)
+                if line is None and old_message and old_message != message
+                else None
+            )
+            out.append(
+                {
+                    "clause": clause_id,
+                    "field": field,
+                    "lang": lang,
+                    "state": "fuzzy" if missing.fuzzy else "untranslated",
+                    "text": message,
+                    "catalog": catalog,
+                    "line": line,
+                    "old_line": old_line,
+                }
+            )
     return out
 
 
@@ -223,6 +256,10 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
         # Translations can change where the source did not: every clause is compared.
         old_placed = load_clauses(old, clause_files(old))
         new_placed = load_clauses(new, clause_files(new))
+        sources = (
+            {p.clause.id: p.clause for p in old_placed},
+            {p.clause.id: p.clause for p in new_placed},
+        )
         old_placed, _ = translated_clauses(old, old_placed, lang)
         new_placed, translator = translated_clauses(new, new_placed, lang)
         identical: list = []
@@ -230,7 +267,7 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
         old_placed, new_placed, identical = load_sides(old, new)
     diff = compare_clause_sets(old_placed, new_placed, old.label, new.label, identical)
     if lang is not None:
-        stale = stale_translations(new, diff, translator, lang)
+        stale = stale_translations(new, diff, translator, lang, sources)
     source = lang or "en"
     return Result(diff, source, stale, (old, new))
 

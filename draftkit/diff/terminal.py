@@ -172,11 +172,48 @@ def render(
             yield from note_entry(note, color, context)
     if stale:
         yield Text("")
-        yield Text(f"stale translations ({len(stale)}):", style="bold yellow" if color else "")
-        for entry in stale:
-            where = f"{entry['catalog']}:{entry['line'] or '?'}"
-            yield Text(f"    {where}  [{entry['clause']}]  {entry['state']}")
+        yield Text(
+            f"stale translations ({stale_count(stale)}):", style="bold yellow" if color else ""
+        )
+        for clause, entries in stale_by_clause(stale).items():
+            yield Text(f"    {clause}")
+            for entry in entries:
+                yield Text(f"        {stale_where(entry)}  {entry['field']}  {stale_state(entry)}")
+        if any(entry["line"] is None for entry in stale):
+            yield Text(NOT_IN_CATALOG)
     yield summary_line(diff)
+
+
+NOT_IN_CATALOG = (
+    "(catalog not updated: the new text has no entry yet, the old text's is named; "
+    "run 'draftkit i18n extract' and 'draftkit i18n update')"
+)
+
+
+def stale_by_clause(stale: list[dict]) -> dict[str, list[dict]]:
+    """Stale translations under their clause: each clause once, each text once."""
+    out: dict[str, list[dict]] = {}
+    for entry in stale:
+        out.setdefault(entry["clause"], []).append(entry)
+    return out
+
+
+def stale_count(stale: list[dict]) -> str:
+    texts, clauses = len(stale), len(stale_by_clause(stale))
+    return (
+        f"{texts} text{'s' if texts != 1 else ''} of {clauses} clause{'s' if clauses != 1 else ''}"
+    )
+
+
+def stale_where(entry: dict) -> str:
+    """The catalog entry to translate: ``file:line`` of the new text's entry, or of the
+    old text's where the catalog has none for the new text yet."""
+    line = entry["line"] or entry.get("old_line")
+    return f"{entry['catalog']}:{line}" if line else str(entry["catalog"])
+
+
+def stale_state(entry: dict) -> str:
+    return entry["state"] + (" (catalog not updated)" if entry["line"] is None else "")
 
 
 def summary_line(diff: LibraryDiff | DocumentDiff) -> Text:

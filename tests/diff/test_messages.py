@@ -41,8 +41,9 @@ def _edit(path: Path, *edits: tuple[str, str]) -> None:
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """old/ and new/: the example project with the gender-based violence clause (items
-    (a)-(d)) as operative 3. In new/, the forum's name edited, two preambular paragraphs swapped, operative 5 of
-    old (business-csr-action-plans) removed, and words changed in the clause's item (c)."""
+    (a)-(d)) as operative 3. In new/, the forum's name edited, two preambular paragraphs
+    swapped, operative 5 of old (business-csr-action-plans) removed, and words changed in
+    the clause's item (c)."""
     root = tmp_path_factory.mktemp("versions")
     for side in ("old", "new"):
         project = _copy_project(root / side)
