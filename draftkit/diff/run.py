@@ -273,18 +273,21 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
 
 
 def _documents(request: Request, old: Side, new: Side) -> Result:
-    documents = []
-    templates: list[Path] = []  # the new side's template folders, for a redline
+    specs: list[Path] = []
     for side in (old, new):
-        specs = [t for t in side.targets if t.is_file()]
-        if len(specs) != 1:
+        found = [t for t in side.targets if t.is_file()]
+        if len(found) != 1:
             raise DiffError(
                 f"{side.role} side ({side.label}): --document compares one document spec, "
-                f"found {len(specs)}",
+                f"found {len(found)}",
                 hint="name it: draftkit diff v1.yaml v2.yaml --document, "
                 "or draftkit diff REV1 REV2 --document -- documents/x.yaml",
             )
-        document, templates = _assemble(side, specs[0], request.lang)
+        specs.append(found[0])
+    documents = []
+    templates: list[Path] = []  # the new side's template folders, for a redline
+    for side, spec, other in ((old, specs[0], specs[1]), (new, specs[1], specs[0])):
+        document, templates = _assemble(side, spec, other, request.lang)
         documents.append(document)
     old_document, new_document = documents
     diff = compare_documents(
@@ -305,14 +308,21 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
     )
 
 
-def _assemble(side: Side, spec_path: Path, lang: str | None) -> tuple[Document, list[Path]]:
+def _assemble(
+    side: Side, spec_path: Path, other: Path, lang: str | None
+) -> tuple[Document, list[Path]]:
     """The document (or event) as a build assembles it, translations that are not finished
-    standing in the source language as in a draft build; and the side's template folders."""
-    from draftkit.pipeline import assemble_document
+    standing in the source language as in a draft build; and the side's template folders.
+    Its kind is the one its folder says; for a file outside its project (a loose
+    version), the kind of the other side's file."""
+    from draftkit.pipeline import assemble_spec, kind_for
 
     project = side_project(side)
+    inside = spec_path.resolve().is_relative_to(project.root.resolve())
     try:
-        assembled = assemble_document(project, spec_path, lang=lang, allow_incomplete=True)
+        kind = kind_for(project, spec_path if inside else other)
+        spec = kind.load(project, spec_path)
+        assembled = assemble_spec(project, kind, spec, lang=lang, allow_incomplete=True)
     except DraftkitError as exc:
         raise side.fail(exc) from None
     return assembled.document, project.templates_path

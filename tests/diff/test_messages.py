@@ -120,6 +120,14 @@ def test_loose_old_version_is_read_against_the_other_sides_project(
         assert "{+С учётом новых рисков" in back.stdout
     finally:
         shutil.copy(loose, new / SPEC)
+    # A loose press release is read as the kind of the other side's file (events/).
+    event = tmp_path / "elsewhere" / "civic-forum-2025-release.yaml"
+    shutil.copy(REPO / "events" / "civic-forum-2025.yaml", event)
+    _edit(event, ("media and activists.", "media, youth and activists."))
+    released = diff(event, REPO / "events" / "civic-forum-2025.yaml", "--document", cwd=REPO)
+    assert released.returncode == 1, released.stderr
+    assert "~ modified   body 1\n" in released.stdout
+    assert "media[-, youth-] and activists." in released.stdout
     help_text = " ".join(diff("--help", cwd=versions).stdout.split())
     assert "outside any project is read against the other side's project" in help_text
 
