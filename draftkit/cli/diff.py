@@ -1,6 +1,5 @@
 """``draftkit diff``: what changed between two clause sets or two versions of a document."""
 
-
 import os
 import sys
 from contextlib import ExitStack
@@ -57,7 +56,13 @@ def diff(
         str, typer.Option("--format", "-f", help="terminal, json, html or docx (a redline).")
     ] = "terminal",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (default: stdout) and say what it wrote; the exit "
+            "status is still 1 when there are differences.",
+        ),
     ] = None,
     lang: Annotated[
         str | None,
@@ -109,6 +114,10 @@ def diff(
       draftkit diff A B --stat                      counts only
       draftkit diff A B -f docx -o redline.docx     a Word redline with tracked changes
       draftkit diff A B --lang ru                   the Russian texts; stale translations
+
+    --document and --lang read each side with its project (draftkit.toml); a side
+    outside any project is read against the other side's project: its clauses,
+    sources, templates and catalogs.
     """
     from draftkit.diff.run import Request, run
 
@@ -135,6 +144,11 @@ def diff(
             raise
         differs = result.diff.differs
         _emit(result, fmt, output, stat, side_by_side, context, color, pager, author)
+    if output is not None:
+        # Said, as build says what it wrote: exit status 1 alone reads as a failure.
+        changes = len(result.diff.changes) + len(getattr(result.diff, "notes", []))
+        counted = f"{changes} change{'' if changes == 1 else 's'}" if changes else "no differences"
+        print(f"wrote {output} ({counted})")
     # As a git driver, a non-zero status would make git stop ("external diff died").
     raise typer.Exit(0 if git_driver else int(differs))
 

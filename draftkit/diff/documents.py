@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Literal
 
 from draftkit.diff.clauses import TextChange, compare_fields, sort_in_new_order, stayed_in_order
@@ -23,18 +24,52 @@ BlockKind = Literal["added", "removed", "modified", "moved", "renumbered"]
 PAIR_THRESHOLD = 0.5
 
 
+# Parts a reader counts ("preambular 11") even when the document has only one of them;
+# other parts (title, dateline, signature) are counted only when there are several.
+COUNTED_PARTS = ("preambular", "operative", "paragraph")
+
+
+def paragraph_name(role: str, number: int | None = None, item: str = "") -> str:
+    """How every report names a paragraph: its part and number, and the sub-paragraph's
+    label: "preambular 11", "operative 7 (b)", "title"."""
+    name = role if number is None else f"{role} {number}"
+    return f"{name} {item}" if item else name
+
+
+def paragraph_ranks(blocks: list[Paragraph]) -> list[int | None]:
+    """The number each paragraph of one version is named by: an operative paragraph's own
+    number, any other's rank among the paragraphs of its part (not among all the lines,
+    title lines included, before it); none for a part the document has once and does not
+    count (the title)."""
+    totals = Counter(block.role for block in blocks)
+    seen: Counter[str] = Counter()
+    ranks: list[int | None] = []
+    for block in blocks:
+        seen[block.role] += 1
+        if block.number is not None:
+            ranks.append(block.number)
+        elif block.role in COUNTED_PARTS or totals[block.role] > 1:
+            ranks.append(seen[block.role])
+        else:
+            ranks.append(None)
+    return ranks
+
+
 @dataclass(slots=True)
 class PlacedBlock:
     block: Paragraph
-    position: int
+    position: int  # 0-based, among all the document's paragraphs
+    rank: int | None = None  # see paragraph_ranks
+
+    @property
+    def name(self) -> str:
+        return paragraph_name(self.block.role, self.rank)
 
     def describe(self) -> str:
-        """How a reader names the paragraph: "operative 5", "preambular (recognize-x)"."""
+        """An identity for a paragraph that comes from no clause: "operative 5", "title"."""
         name = self.block.role
         if self.block.number is not None:
             name += f" {self.block.number}"
-        if self.block.clause_id:
-            name += f" ({self.block.clause_id})"
         return name
 
 
@@ -52,6 +87,21 @@ class BlockChange:
         placed = self.new or self.old
         assert placed is not None
         return placed.block.clause_id or placed.describe()
+
+    @property
+    def name(self) -> str:
+        """The paragraph's name in the new version (the old one's, if it was removed)."""
+        placed = self.new or self.old
+        assert placed is not None
+        return placed.name
+
+    def field_name(self, field: str) -> str:
+        """Where a text change is: "operative 7" for its lead or text, "operative 7 (b)"
+        for a sub-paragraph (field "item (b)")."""
+        placed = self.new or self.old
+        assert placed is not None
+        item = field.removeprefix("item ") if field.startswith("item ") else ""
+        return paragraph_name(placed.block.role, placed.rank, item)
 
 
 @dataclass(slots=True)
@@ -155,8 +205,8 @@ def compare_documents(
     *,
     ignore_renumbering: bool = False,
 ) -> DocumentDiff:
-    old_placed = [PlacedBlock(b, i) for i, b in enumerate(old.blocks)]
-    new_placed = [PlacedBlock(b, i) for i, b in enumerate(new.blocks)]
+    old_placed = [PlacedBlock(*p) for p in zip(old.blocks, count(), paragraph_ranks(old.blocks))]
+    new_placed = [PlacedBlock(*p) for p in zip(new.blocks, count(), paragraph_ranks(new.blocks))]
     old_keys, new_keys = _keys(old.blocks), _keys(new.blocks)
     old_by_key = {k: p for k, p in zip(old_keys, old_placed, strict=True) if k}
     pairs: list[tuple[PlacedBlock, PlacedBlock]] = []

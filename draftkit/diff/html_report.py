@@ -13,7 +13,17 @@ from markupsafe import Markup, escape
 
 from draftkit.diff.clauses import ClauseChange, LibraryDiff, SetChange, TextChange
 from draftkit.diff.documents import BlockChange, DocumentDiff, NoteChange
-from draftkit.diff.terminal import moved_text
+from draftkit.diff.terminal import (
+    NOT_IN_CATALOG,
+    block_field,
+    block_title,
+    moved_text,
+    placement_text,
+    stale_by_clause,
+    stale_count,
+    stale_state,
+    stale_where,
+)
 from draftkit.diff.words import Span, Token
 from draftkit.fsutil import builtin_templates_dir
 
@@ -52,8 +62,8 @@ def anchor(kind: str, name: str) -> str:
     return f"{kind}-" + "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
 
 
-def _field(change: TextChange, side_by_side: bool) -> str:
-    name = escape(change.field)
+def _field(change: TextChange, side_by_side: bool, label: str | None = None) -> str:
+    name = escape(label or change.field)
     if not side_by_side:
         body = spans_html(change.spans)
         return f'<div class="field"><span class="name">{name}</span><p>{body}</p></div>'
@@ -107,16 +117,12 @@ def _clause(change: ClauseChange, side_by_side: bool) -> tuple[str, str, str]:
 
 
 def _block(change: BlockChange, side_by_side: bool, index: int) -> tuple[str, str, str]:
-    placed = change.new or change.old
-    assert placed is not None
-    info = []
-    if change.renumbered:
-        info.append(f"{placed.block.role} {change.renumbered[0]} is now {change.renumbered[1]}")
-    if change.moved and change.old and change.new:
-        info.append(f"moved: paragraph {change.old.position + 1} → {change.new.position + 1}")
-    body = [_field(t, side_by_side) for t in change.texts]
+    placement = placement_text(change)
+    info = [placement] if placement else []
+    label = block_field(change)
+    body = [_field(t, side_by_side, label(t.field)) for t in change.texts]
     ident = anchor("paragraph", f"{index}-{change.id}")
-    title = placed.describe()
+    title = block_title(change)
     return ident, f"{change.kind} {title}", _section(change.kind, ident, title, "", info, body)
 
 
@@ -148,15 +154,17 @@ def write_html(
     stale_html = ""
     if stale:
         rows = "".join(
-            f"<tr><td>{escape(s['clause'])}</td><td>{escape(s['state'])}</td>"
-            f"<td>{escape(s['catalog'] or '')}:{escape(s['line'] or '?')}</td>"
+            f"<tr><td>{escape(clause) if n == 0 else ''}</td><td>{escape(s['field'])}</td>"
+            f"<td>{escape(stale_state(s))}</td><td>{escape(stale_where(s))}</td>"
             f"<td>{escape(s['text'])}</td></tr>"
-            for s in stale
+            for clause, entries in stale_by_clause(stale).items()
+            for n, s in enumerate(entries)
         )
+        note = f"<p>{escape(NOT_IN_CATALOG)}</p>" if any(s["line"] is None for s in stale) else ""
         stale_html = (
-            f'<h2 id="stale">Stale translations ({len(stale)})</h2><table class="summary stale">'
-            "<tr><th>clause</th><th>state</th><th>catalog</th><th>source text</th></tr>"
-            f"{rows}</table>"
+            f'<h2 id="stale">Stale translations ({stale_count(stale)})</h2>'
+            '<table class="summary stale"><tr><th>clause</th><th>text</th><th>state</th>'
+            f"<th>catalog</th><th>source text</th></tr>{rows}</table>{note}"
         )
     title = f"draftkit diff {diff.old_label} → {diff.new_label}"
     return f"""<!DOCTYPE html>

@@ -70,6 +70,7 @@ def _block(placed: PlacedBlock | None) -> dict[str, Any] | None:
         "clause": placed.block.clause_id,
         "number": placed.block.number,
         "position": placed.position + 1,
+        "name": placed.name,
     }
 
 
@@ -85,7 +86,7 @@ def _paragraph(change: BlockChange) -> dict[str, Any]:
             if change.renumbered
             else None
         ),
-        "texts": [_text(t) for t in change.texts],
+        "texts": [_text(t) | {"name": change.field_name(t.field)} for t in change.texts],
     }
 
 

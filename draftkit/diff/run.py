@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from draftkit.diff.clauses import LibraryDiff, Placed, compare_clause_sets
+from draftkit.diff.clauses import LibraryDiff, Placed, compare_clause_sets, item_texts
 from draftkit.diff.documents import DocumentDiff, compare_documents
 from draftkit.diff.sides import (
     DiffError,
@@ -97,7 +97,7 @@ def resolve_sides(request: Request, cwd: Path, stack: ExitStack) -> tuple[Side, 
         for side in (old, new):
             base = side.root / _git_prefix(cwd) if side.display_prefix else cwd
             side.targets = [base / t for t in targets]
-            side.project_root = base / prefix  # type: ignore[attr-defined]
+            side.project_root = base / prefix
     return old, new
 
 
@@ -116,20 +116,35 @@ def _relative(path: Path, cwd: Path) -> Path:
 # -- comparing -------------------------------------------------------------------------
 
 
-def side_project(side: Side):  # type: ignore[no-untyped-def]
-    from draftkit.project import Project
-
-    root = getattr(side, "project_root", None)
+def _own_project(side: Side) -> Path | None:
+    root = side.project_root
     if root is None:
         first = side.targets[0] if side.targets else side.root
         root = _project_root(first if first.exists() else side.root)
-    if root is None or not (Path(root) / "draftkit.toml").is_file():
+    return root if root is not None and (root / "draftkit.toml").is_file() else None
+
+
+def lend_projects(old: Side, new: Side) -> None:
+    """Give each side the project it is read with. A side outside any project (an old
+    version saved elsewhere, a copy of the clauses) is read against the other side's
+    project: its clauses, sources, templates and catalogs."""
+    own = {side.role: _own_project(side) for side in (old, new)}
+    old.project_root = own["old"] or own["new"]
+    new.project_root = own["new"] or own["old"]
+
+
+def side_project(side: Side):  # type: ignore[no-untyped-def]
+    from draftkit.project import Project
+
+    root = side.project_root
+    if root is None or not (root / "draftkit.toml").is_file():
         raise DiffError(
             f"{side.role} side ({side.label}): not inside a draftkit project",
-            hint="--document and --lang need a project (draftkit.toml) on both sides",
+            hint="--document and --lang need a project (draftkit.toml) on at least one side; "
+            "a side outside any project is read against the other side's",
         )
     try:
-        return Project.load(Path(root))
+        return Project.load(root)
     except DraftkitError as exc:
         raise side.fail(exc) from None
 
@@ -165,29 +180,62 @@ def translated_clauses(side: Side, placed: list[Placed], lang: str):  # type: ig
     return out, translator
 
 
+def _sources(clause: Clause) -> dict[str, str]:
+    """The source text of each translatable field of a clause, named as the reports name
+    them: "lead", "text", "item (b)"."""
+    fields = {"lead": clause.lead.source, "text": clause.text.source}
+    fields |= {f"item {label}": item.text.source for label, item in item_texts(clause.items)}
+    return fields
+
+
 def stale_translations(
-    side: Side, diff: LibraryDiff, translator: Any, lang: str
+    side: Side,
+    diff: LibraryDiff,
+    translator: Any,
+    lang: str,
+    sources: tuple[dict[str, Clause], dict[str, Clause]],
 ) -> list[dict[str, Any]]:
-    """Changed or added clauses whose new text has no finished translation."""
+    """Each text of a changed or added clause that has no finished translation, once,
+    with the line of its catalog entry; where the catalog has no entry for the new text
+    yet (not updated since), the line of the old text's entry, whose translation is the
+    one to revise. ``sources``: each side's clauses by id, untranslated."""
     if translator is None:
         return []
-    changed = {
-        c.id for c in diff.changes if c.new is not None and (c.modified or c.kind == "added")
-    }
+    catalog = side.display(Path(translator.path)) if translator.path else None
     out = []
-    for (context, message), missing in translator.missing.items():
-        if context not in changed:
+    for change in diff.changes:
+        if change.new is None or not (change.modified or change.kind == "added"):
             continue
-        out.append(
-            {
-                "clause": context,
-                "lang": lang,
-                "state": "fuzzy" if missing.fuzzy else "untranslated",
-                "text": message,
-                "catalog": side.display(Path(translator.path)) if translator.path else None,
-                "line": translator.line_of(context, message),
-            }
-        )
+        clause_id = change.new.clause.id
+        new_fields = _sources(sources[1][clause_id])
+        old_id = change.old.clause.id if change.old is not None else None
+        old_clause = sources[0].get(old_id) if old_id else None
+        old_fields = _sources(old_clause) if old_clause is not None else {}
+        listed: set[str] = set()
+        for field, message in new_fields.items():
+            missing = translator.missing.get((clause_id, message))
+            if missing is None or message in listed:
+                continue
+            listed.add(message)  # a text written twice in a clause is one catalog entry
+            old_message = old_fields.get(field)
+            line = translator.line_of(clause_id, message)
+            old_line = (
+                translator.line_of(old_id, old_message)
+                if line is None and old_message and old_message != message
+                else None
+            )
+            out.append(
+                {
+                    "clause": clause_id,
+                    "field": field,
+                    "lang": lang,
+                    "state": "fuzzy" if missing.fuzzy else "untranslated",
+                    "text": message,
+                    "catalog": catalog,
+                    "line": line,
+                    "old_line": old_line,
+                }
+            )
     return out
 
 
@@ -198,6 +246,8 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
         old.label, new.label = request.labels
     else:
         old, new = resolve_sides(request, cwd, stack)
+    if request.document or request.lang is not None:
+        lend_projects(old, new)
     if request.document:
         return _documents(request, old, new)
     lang = request.lang
@@ -206,6 +256,10 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
         # Translations can change where the source did not: every clause is compared.
         old_placed = load_clauses(old, clause_files(old))
         new_placed = load_clauses(new, clause_files(new))
+        sources = (
+            {p.clause.id: p.clause for p in old_placed},
+            {p.clause.id: p.clause for p in new_placed},
+        )
         old_placed, _ = translated_clauses(old, old_placed, lang)
         new_placed, translator = translated_clauses(new, new_placed, lang)
         identical: list = []
@@ -213,24 +267,27 @@ def run(request: Request, cwd: Path, stack: ExitStack) -> Result:
         old_placed, new_placed, identical = load_sides(old, new)
     diff = compare_clause_sets(old_placed, new_placed, old.label, new.label, identical)
     if lang is not None:
-        stale = stale_translations(new, diff, translator, lang)
+        stale = stale_translations(new, diff, translator, lang, sources)
     source = lang or "en"
     return Result(diff, source, stale, (old, new))
 
 
 def _documents(request: Request, old: Side, new: Side) -> Result:
-    documents = []
-    templates: list[Path] = []  # the new side's template folders, for a redline
+    specs: list[Path] = []
     for side in (old, new):
-        specs = [t for t in side.targets if t.is_file()]
-        if len(specs) != 1:
+        found = [t for t in side.targets if t.is_file()]
+        if len(found) != 1:
             raise DiffError(
                 f"{side.role} side ({side.label}): --document compares one document spec, "
-                f"found {len(specs)}",
+                f"found {len(found)}",
                 hint="name it: draftkit diff v1.yaml v2.yaml --document, "
                 "or draftkit diff REV1 REV2 --document -- documents/x.yaml",
             )
-        document, templates = _assemble(side, specs[0], request.lang)
+        specs.append(found[0])
+    documents = []
+    templates: list[Path] = []  # the new side's template folders, for a redline
+    for side, spec, other in ((old, specs[0], specs[1]), (new, specs[1], specs[0])):
+        document, templates = _assemble(side, spec, other, request.lang)
         documents.append(document)
     old_document, new_document = documents
     diff = compare_documents(
@@ -251,14 +308,21 @@ def _documents(request: Request, old: Side, new: Side) -> Result:
     )
 
 
-def _assemble(side: Side, spec_path: Path, lang: str | None) -> tuple[Document, list[Path]]:
+def _assemble(
+    side: Side, spec_path: Path, other: Path, lang: str | None
+) -> tuple[Document, list[Path]]:
     """The document (or event) as a build assembles it, translations that are not finished
-    standing in the source language as in a draft build; and the side's template folders."""
-    from draftkit.pipeline import assemble_document
+    standing in the source language as in a draft build; and the side's template folders.
+    Its kind is the one its folder says; for a file outside its project (a loose
+    version), the kind of the other side's file."""
+    from draftkit.pipeline import assemble_spec, kind_for
 
     project = side_project(side)
+    inside = spec_path.resolve().is_relative_to(project.root.resolve())
     try:
-        assembled = assemble_document(project, spec_path, lang=lang, allow_incomplete=True)
+        kind = kind_for(project, spec_path if inside else other)
+        spec = kind.load(project, spec_path)
+        assembled = assemble_spec(project, kind, spec, lang=lang, allow_incomplete=True)
     except DraftkitError as exc:
         raise side.fail(exc) from None
     return assembled.document, project.templates_path

@@ -41,6 +41,9 @@ class Side:
     display_prefix: str = ""  # "HEAD~3:" for a revision
     display_root: Path | None = None  # for a folder: paths are shown relative to this
     targets: list[Path] = field(default_factory=list)  # the files or folders compared
+    # The project whose clauses, sources, templates and catalogs --document and --lang
+    # read the side with: its own, or the other side's for a loose file (see run.py).
+    project_root: Path | None = None
     _tmp: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
     def display(self, path: Path) -> str:

@@ -8,7 +8,7 @@ colour (piped, ``NO_COLOR``, ``--no-color``) they read as git's word diff does,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rich.text import Text
 
@@ -67,9 +67,11 @@ def _head(kind: str, title: str, where: str, color: bool) -> Text:
     return line
 
 
-def _text_lines(texts: list[TextChange], color: bool, context: int) -> Iterator[Text]:
+def _text_lines(
+    texts: list[TextChange], color: bool, context: int, label: Callable[[str], str] = str
+) -> Iterator[Text]:
     for change in texts:
-        line = Text(f"    {change.field}: ")
+        line = Text(f"    {label(change.field)}: ")
         line.append_text(spans_text(change.spans, color, context))
         yield line
 
@@ -110,16 +112,37 @@ def clause_entry(change: ClauseChange, color: bool, context: int) -> Iterator[Te
         yield _value_line(value)
 
 
-def block_entry(change: BlockChange, color: bool, context: int) -> Iterator[Text]:
+def block_title(change: BlockChange) -> str:
+    """The paragraph's name, and the clause it comes from: "operative 7 (clause-id)"."""
     placed = change.new or change.old
     assert placed is not None
-    yield _head(change.kind, placed.describe(), "", color)
+    clause = placed.block.clause_id
+    return f"{change.name} ({clause})" if clause else change.name
+
+
+def block_field(change: BlockChange) -> Callable[[str], str]:
+    """A text change's label: "lead", "text", or the sub-paragraph's name ("operative 7
+    (b)"), which its letter alone would not say."""
+    return lambda field: change.field_name(field) if field.startswith("item ") else field
+
+
+def placement_text(change: BlockChange) -> str | None:
+    """Where a moved or renumbered paragraph was and is, each named in its version."""
+    if change.old is None or change.new is None:
+        return None
+    if change.moved:
+        return f"moved: {change.old.name} → {change.new.name}"
     if change.renumbered:
-        role = placed.block.role
-        yield Text(f"    {role} {change.renumbered[0]} is now {change.renumbered[1]}")
-    if change.moved and change.old and change.new:
-        yield Text(f"    moved: paragraph {change.old.position + 1} → {change.new.position + 1}")
-    yield from _text_lines(change.texts, color, context)
+        return f"renumbered: {change.old.name} → {change.new.name}"
+    return None
+
+
+def block_entry(change: BlockChange, color: bool, context: int) -> Iterator[Text]:
+    yield _head(change.kind, block_title(change), "", color)
+    placement = placement_text(change)
+    if placement:
+        yield Text(f"    {placement}")
+    yield from _text_lines(change.texts, color, context, block_field(change))
 
 
 def note_entry(change: NoteChange, color: bool, context: int) -> Iterator[Text]:
@@ -149,11 +172,48 @@ def render(
             yield from note_entry(note, color, context)
     if stale:
         yield Text("")
-        yield Text(f"stale translations ({len(stale)}):", style="bold yellow" if color else "")
-        for entry in stale:
-            where = f"{entry['catalog']}:{entry['line'] or '?'}"
-            yield Text(f"    {where}  [{entry['clause']}]  {entry['state']}")
+        yield Text(
+            f"stale translations ({stale_count(stale)}):", style="bold yellow" if color else ""
+        )
+        for clause, entries in stale_by_clause(stale).items():
+            yield Text(f"    {clause}")
+            for entry in entries:
+                yield Text(f"        {stale_where(entry)}  {entry['field']}  {stale_state(entry)}")
+        if any(entry["line"] is None for entry in stale):
+            yield Text(NOT_IN_CATALOG)
     yield summary_line(diff)
+
+
+NOT_IN_CATALOG = (
+    "(catalog not updated: the new text has no entry yet, the old text's is named; "
+    "run 'draftkit i18n extract' and 'draftkit i18n update')"
+)
+
+
+def stale_by_clause(stale: list[dict]) -> dict[str, list[dict]]:
+    """Stale translations under their clause: each clause once, each text once."""
+    out: dict[str, list[dict]] = {}
+    for entry in stale:
+        out.setdefault(entry["clause"], []).append(entry)
+    return out
+
+
+def stale_count(stale: list[dict]) -> str:
+    texts, clauses = len(stale), len(stale_by_clause(stale))
+    return (
+        f"{texts} text{'s' if texts != 1 else ''} of {clauses} clause{'s' if clauses != 1 else ''}"
+    )
+
+
+def stale_where(entry: dict) -> str:
+    """The catalog entry to translate: ``file:line`` of the new text's entry, or of the
+    old text's where the catalog has none for the new text yet."""
+    line = entry["line"] or entry.get("old_line")
+    return f"{entry['catalog']}:{line}" if line else str(entry["catalog"])
+
+
+def stale_state(entry: dict) -> str:
+    return entry["state"] + (" (catalog not updated)" if entry["line"] is None else "")
 
 
 def summary_line(diff: LibraryDiff | DocumentDiff) -> Text:
