@@ -207,12 +207,20 @@ def clauses_show(clause_id: Annotated[str, typer.Argument(help="The clause id.")
 @app.command()
 def new(
     name: Annotated[Path, typer.Argument(help="Folder of the new project.")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="forum: a forum resolution (the default); un: a Security Council-style "
+            "resolution (symbol, adoption line, organ).",
+        ),
+    ] = "forum",
 ) -> None:
     """Create a new project that builds at once (draftkit.toml, clauses, a document)."""
     from draftkit.scaffold import create_project
 
     with reporting():
-        created = create_project(name)
+        created = create_project(name, kind)
         out.print(f"created {created}; next: cd {name} && draftkit build")
 
 
