@@ -1,4 +1,7 @@
-"""``draftkit new``: a project that builds at once, copied from the built-in starter."""
+"""``draftkit new``: a project that builds at once, copied from the built-in starter.
+
+Every kind of starter is the forum starter (``templates/new-project``) with the files of
+its kind laid over it (``templates/new-project-<kind>``), so settings are written once."""
 
 from __future__ import annotations
 
@@ -9,9 +12,14 @@ from draftkit.errors import DraftkitError
 from draftkit.fsutil import builtin_templates_dir
 
 STARTER = "new-project"
+# The kinds of starter project (``draftkit new --kind``); the first is the default.
+KINDS = ("forum", "un")
+DEFAULT_KIND = KINDS[0]
 
 
-def create_project(target: Path) -> Path:
+def create_project(target: Path, kind: str = DEFAULT_KIND) -> Path:
+    if kind not in KINDS:
+        raise DraftkitError(f"unknown kind of project {kind!r}", hint="one of: " + ", ".join(KINDS))
     if target.is_symlink() and not target.exists():
         raise DraftkitError(
             f"{target} is a link to {target.readlink()}, which does not exist",
@@ -25,6 +33,8 @@ def create_project(target: Path) -> Path:
     try:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.copytree(source, tmp)
+        if kind != DEFAULT_KIND:
+            shutil.copytree(source.with_name(f"{STARTER}-{kind}"), tmp, dirs_exist_ok=True)
         if target.exists():
             target.rmdir()
         tmp.rename(target)

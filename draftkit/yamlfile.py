@@ -10,8 +10,9 @@ file cannot build objects or blow up by alias expansion.
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -232,6 +233,9 @@ class Node:
     value: Any
     path: Path
     line: int
+    # Where the fields of this file are described (e.g. "docs/document-spec.md"): hints
+    # for unknown fields point there.
+    reference: str = field(default="", compare=False)
 
     def error(self, message: str, hint: str | None = None) -> InputError:
         return InputError(message, path=self.path, line=self.line, hint=hint)
@@ -246,7 +250,9 @@ class Node:
     def get(self, key: str) -> Node | None:
         if not self.is_mapping() or key not in self.value:
             return None
-        return Node(self.value[key], self.path, _key_line(self.value, key, self.line))
+        return Node(
+            self.value[key], self.path, _key_line(self.value, key, self.line), self.reference
+        )
 
     def require(self, key: str, what: str) -> Node:
         node = self.get(key)
@@ -265,7 +271,10 @@ class Node:
         if not self.is_sequence():
             return []
         seq: LinedList = self.value
-        return [Node(v, self.path, _item_line(seq, i, self.line)) for i, v in enumerate(seq)]
+        return [
+            Node(v, self.path, _item_line(seq, i, self.line), self.reference)
+            for i, v in enumerate(seq)
+        ]
 
     # scalars ---------------------------------------------------------------------
     def text(self, what: str) -> str:
@@ -285,10 +294,14 @@ class Node:
     def check_keys(self, allowed: set[str], what: str) -> None:
         for key in self.keys():
             if key not in allowed:
-                raise self.get(key).error(  # type: ignore[union-attr]
-                    f"unknown field {key!r} in {what}",
-                    hint="allowed: " + ", ".join(sorted(allowed)),
-                )
+                close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint += "allowed: " + ", ".join(sorted(allowed))
+                if self.reference:
+                    hint += f" (see {self.reference})"
+                node = self.get(key)
+                assert node is not None
+                raise node.error(f"unknown field {key!r} in {what}", hint=hint)
 
 
 def _key_line(mapping: LinedMap, key: Any, default: int) -> int:
@@ -337,8 +350,9 @@ def _impossible_date(source: str) -> tuple[int | None, str | None]:
     return None, None
 
 
-def load_yaml(path: Path, text: str | None = None) -> Node:
-    """Parse one YAML file into a :class:`Node`; malformed YAML raises :class:`InputError`."""
+def load_yaml(path: Path, text: str | None = None, reference: str = "") -> Node:
+    """Parse one YAML file into a :class:`Node`; malformed YAML raises :class:`InputError`.
+    ``reference``: the document that describes the file's fields, named by hints."""
     try:
         source = text if text is not None else path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -375,4 +389,4 @@ def load_yaml(path: Path, text: str | None = None) -> Node:
             line=line,
             hint="dates are written YYYY-MM-DD and must exist",
         ) from exc
-    return Node(data, path, 1)
+    return Node(data, path, 1, reference)

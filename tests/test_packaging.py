@@ -32,6 +32,7 @@ def test_wheel_ships_builtin_templates(tmp_path: Path) -> None:
     for name in (
         "resolution.xml.j2",
         "macros.xml.j2",
+        "new-project-un/documents/resolution.yaml",  # draftkit new --kind un
         "styles.yaml",
         "pdf/document.css",
         "new-project/draftkit.toml",

@@ -101,6 +101,9 @@ class DocView:
     city: str
     style: str
     lang: str
+    symbol: str = ""  # the same in every language, as UN symbols are
+    adoption: str = ""
+    organ: str = ""
 
 
 @dataclass
@@ -266,6 +269,9 @@ class ContextBuilder:
                 self.text(spec.city),
                 spec.style,
                 lang,
+                symbol=spec.symbol,
+                adoption=self.text(spec.adoption),
+                organ=self.text(spec.organ),
             ),
             "opening": self.clause(spec.opening) if spec.opening else None,
             "preamble": [self.clause(u) for u in spec.preamble],

@@ -189,11 +189,15 @@ def set_final_punctuation(
 
 
 def apply_style(doc: Document, style: str, abbreviations: frozenset[str] = frozenset()) -> None:
-    """``un``: preambular paragraphs end with a comma; operative ones with a semicolon, the
-    last with a full stop; a paragraph introducing sub-paragraphs ends with a colon. The
-    stop of a closing abbreviation of the language stays."""
+    """``un``: the organ line ("The Security Council") and preambular paragraphs end with a
+    comma; operative ones with a semicolon, the last with a full stop; a paragraph
+    introducing sub-paragraphs ends with a colon. The stop of a closing abbreviation of
+    the language stays."""
     if style != "un":
         return
+    for block in doc.blocks:
+        if block.role == "organ":
+            set_final_punctuation(block.content, ",", abbreviations)
     preambular = [b for b in doc.blocks if b.role == "preambular"]
     operative = [b for b in doc.blocks if b.role == "operative"]
     for block in preambular:

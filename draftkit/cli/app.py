@@ -19,6 +19,7 @@ from draftkit.cli.common import find_project, reporting, state
 from draftkit.cli.console import err, out, progress
 from draftkit.errors import DraftkitError
 from draftkit.render.writers import BUILTIN as FORMATS
+from draftkit.scaffold import DEFAULT_KIND, KINDS
 
 app = typer.Typer(
     name="draftkit",
@@ -207,12 +208,22 @@ def clauses_show(clause_id: Annotated[str, typer.Argument(help="The clause id.")
 @app.command()
 def new(
     name: Annotated[Path, typer.Argument(help="Folder of the new project.")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="forum: a forum resolution (the default); un: a Security Council-style "
+            "resolution (symbol, adoption line, organ).",
+        ),
+    ] = DEFAULT_KIND,
 ) -> None:
     """Create a new project that builds at once (draftkit.toml, clauses, a document)."""
     from draftkit.scaffold import create_project
 
+    if kind not in KINDS:
+        raise typer.BadParameter(f"unknown kind '{kind}' (kinds: {', '.join(KINDS)})")
     with reporting():
-        created = create_project(name)
+        created = create_project(name, kind)
         out.print(f"created {created}; next: cd {name} && draftkit build")
 
 

@@ -5,7 +5,8 @@ use these functions, so a message is always found under the context it was extra
 
 - a clause's lead, text, sub-paragraphs and parameter defaults: ``msgctxt`` = clause id;
 - a source's title and publisher: ``source:<id>``;
-- a document's title, forum, place, city, parameters, signature and inline paragraphs:
+- a document's title, adoption line, organ, forum, place, city, parameters, signature and
+  inline paragraphs (not its symbol, the same in every language):
   ``document:<name>``.
 
 The msgid is the text as the drafter wrote it, markup, note references and ``{params}``
@@ -99,7 +100,7 @@ def source_messages(source: Source) -> Iterator[Message]:
 
 def document_messages(spec: DocumentSpec) -> Iterator[Message]:
     context = document_context(spec.name)
-    for key in ("title", "forum", "place", "city"):
+    for key in ("title", "adoption", "organ", "forum", "place", "city"):
         value = getattr(spec, key)
         if value:
             yield Message(

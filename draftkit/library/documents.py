@@ -4,9 +4,13 @@
 
     template: resolution            # templates/resolution.xml.j2
     style: plain                    # plain | un
+    symbol: S/RES/2467 (2019)       # optional: a UN document symbol, printed at the top right
     title: Final joint resolution of the forum participants
+    adoption: Adopted by the Security Council at its 8514th meeting, on 23 April 2019
+                                    # optional: the adoption line, under the title
+    organ: The Security Council,    # optional: the line before the preambular paragraphs
     forum: Civic Forum “For Women’s Rights and Gender Inclusion”
-    date: 2025-03-04
+    date: 2025-03-04                # optional; a line of its own unless there is an adoption line
     place: Bellagio Business Center, Bishkek
     city: Bishkek
     params: {country: the Kyrgyz Republic}
@@ -20,6 +24,8 @@
     operative: [...]
     closing: collective-commitment
     signature: {by: Participants of the Civil Forum, date: 2025-03-04, place: Bishkek}
+
+docs/document-spec.md describes every field; a test keeps it in step with ``DOC_FIELDS``.
 """
 
 from __future__ import annotations
@@ -33,12 +39,16 @@ from draftkit.library.formatting import STYLES
 from draftkit.library.markup import is_valid_id
 from draftkit.yamlfile import Node, load_yaml
 
+REFERENCE = "docs/document-spec.md"
 SLOTS = ("opening", "chapeau", "closing")
 LISTS = ("preamble", "operative")
+# The lines of a UN heading: the document symbol, the adoption line and the organ.
+UN_HEADING = ("symbol", "adoption", "organ")
 DOC_FIELDS = {
     "template",
     "style",
     "title",
+    *UN_HEADING,
     "forum",
     "date",
     "place",
@@ -49,6 +59,8 @@ DOC_FIELDS = {
     *SLOTS,
     *LISTS,
 }
+PARAGRAPH_FIELDS = {"clause", "params", "text"}
+SIGNATURE_FIELDS = {"by", "date", "place"}
 
 
 @dataclass(slots=True)
@@ -76,6 +88,9 @@ class DocumentSpec:
     template: str
     style: str
     title: str
+    symbol: str = ""
+    adoption: str = ""
+    organ: str = ""
     forum: str = ""
     date: date | None = None
     place: str = ""
@@ -137,7 +152,7 @@ def _clause_use(node: Node, default_kind: str) -> ClauseUse:
         return ClauseUse(node.line, clause_id=clause_id, kind=default_kind)
     if not node.is_mapping():
         raise node.error("a paragraph is a clause id, {clause: id, params: ...} or {text: ...}")
-    node.check_keys({"clause", "params", "text"}, "a paragraph")
+    node.check_keys(PARAGRAPH_FIELDS, "a paragraph")
     clause = node.get("clause")
     text = node.get("text")
     if (clause is None) == (text is None):
@@ -156,7 +171,7 @@ def _clause_use(node: Node, default_kind: str) -> ClauseUse:
 
 
 def load_document_spec(path: Path, text: str | None = None) -> DocumentSpec:
-    root = load_yaml(path, text)
+    root = load_yaml(path, text, REFERENCE)
     if not root.is_mapping():
         raise root.error("a document spec is a mapping with 'title', 'preamble', 'operative'…")
     root.check_keys(DOC_FIELDS, "a document spec")
@@ -185,6 +200,9 @@ def load_document_spec(path: Path, text: str | None = None) -> DocumentSpec:
         template=text("template", "resolution"),
         style=style,
         title=root.require("title", "the document").text("title").strip(),
+        symbol=text("symbol"),
+        adoption=text("adoption"),
+        organ=text("organ"),
         forum=text("forum"),
         date=_date(root.get("date"), "date"),
         place=text("place"),
@@ -218,7 +236,7 @@ def load_document_spec(path: Path, text: str | None = None) -> DocumentSpec:
     if sig is not None and sig.value is not None:
         if not sig.is_mapping():
             raise sig.error("'signature' is a mapping with 'by', 'date' and 'place'")
-        sig.check_keys({"by", "date", "place"}, "the signature")
+        sig.check_keys(SIGNATURE_FIELDS, "the signature")
         by = sig.get("by")
         place = sig.get("place")
         spec.lines.update({f"signature.{k}": v.line for k, v in sig.items()})

@@ -61,6 +61,7 @@ from draftkit.library.markup import is_valid_id
 from draftkit.library.organisations import check_url, plain_markup
 from draftkit.yamlfile import Node, load_yaml
 
+REFERENCE = "docs/events.md"  # every field below; a test keeps it in step
 TEMPLATES = ("press-release", "media-advisory")
 KINDS = ("forum", "dialogue", "training", "technical-meeting")
 ROLES = ("organisers", "partners", "funders")
@@ -363,7 +364,7 @@ def _documents(node: Node | None, root: Path) -> list[DocumentRef]:
 def load_event(path: Path, root: Path | None = None, text: str | None = None) -> EventSpec:
     """Load and check one event file; ``root`` is the project folder related documents are
     named from (default: the folder above ``events/``)."""
-    node = load_yaml(path, text)
+    node = load_yaml(path, text, REFERENCE)
     if not node.is_mapping():
         raise node.error("an event is a mapping with 'title', 'date', 'city', 'lede'…")
     node.check_keys(EVENT_FIELDS, "an event")

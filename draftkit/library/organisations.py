@@ -25,6 +25,7 @@ from draftkit.library.clauses import Markup
 from draftkit.library.markup import ALLOWED_LINK_SCHEMES, is_valid_id, note_refs, placeholders
 from draftkit.yamlfile import Node, load_yaml
 
+REFERENCE = "docs/events.md#organisations"
 ORGANISATION_FIELDS = {"id", "name", "short", "about", "url", "note"}
 
 
@@ -101,7 +102,7 @@ def load_organisation(node: Node) -> Organisation:
 
 
 def load_organisation_file(path: Path, text: str | None = None) -> list[Organisation]:
-    root = load_yaml(path, text)
+    root = load_yaml(path, text, REFERENCE)
     if root.value is None:
         return []
     if not root.is_mapping() or root.get("organisations") is None:

@@ -55,8 +55,9 @@ SANDBOX_HINT = "templates are sandboxed: they may not reach Python internals"
 UNDEFINED_HINT = "the template uses a name the document does not define; check its spelling"
 CLAUSE_FIELDS = "allowed: id, items, kind, lead, note, params, tags, text, title"
 DOC_FIELDS = (
-    "allowed: chapeau, city, closing, date, forum, lang, opening, operative, params, "
-    "place, preamble, signature, style, template, title"
+    "allowed: adoption, chapeau, city, closing, date, forum, lang, opening, operative, organ, "
+    "params, place, preamble, signature, style, symbol, template, title "
+    "(see docs/document-spec.md)"
 )
 
 
