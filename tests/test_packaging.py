@@ -43,6 +43,10 @@ def test_wheel_ships_builtin_templates(tmp_path: Path) -> None:
         "fonts/NotoSerif-BoldItalic.ttf",
         "fonts/NotoSans-Bold.ttf",
         "fonts/OFL.txt",
+        # draftkit's own messages, translated (read beneath a project's catalog)
+        "locales/draftkit.pot",
+        "locales/ru/LC_MESSAGES/draftkit.po",
+        "locales/ky/LC_MESSAGES/draftkit.po",
     ):
         assert f"draftkit/templates/{name}" in names
     assert not any(n.startswith(("clauses/", "tests/", "documents/")) for n in names)

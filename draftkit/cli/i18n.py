@@ -48,7 +48,9 @@ def update() -> None:
 
 @i18n_app.command()
 def status() -> None:
-    """Per locale: translated, fuzzy and untranslated texts, in strings and words."""
+    """Per locale: translated, fuzzy and untranslated texts, in strings and words; the
+    project's content (its catalog) and draftkit's own template words (shipped with
+    draftkit, or overridden in the project's catalog) on separate rows."""
     from rich.table import Table
 
     from draftkit.i18n.status import project_status
@@ -58,6 +60,7 @@ def status() -> None:
         table = Table(box=None, pad_edge=False)
         for column in (
             "locale",
+            "messages",
             "translated",
             "fuzzy",
             "untranslated",
@@ -65,21 +68,30 @@ def status() -> None:
             "obsolete",
             "%",
         ):
-            table.add_column(column, justify="left" if column == "locale" else "right")
+            left = column in ("locale", "messages")
+            table.add_column(column, justify="left" if left else "right")
         for row in project_status(project):
             if not row.exists:
-                table.add_row(row.lang, "-", "-", "-", "-", "-", "no catalog")
+                table.add_row(row.lang, row.catalog, "-", "-", "-", "-", "-", "no catalog")
                 continue
             table.add_row(
                 row.lang,
+                row.catalog,
                 str(row.translated),
                 str(row.fuzzy),
                 str(row.untranslated),
                 str(row.fuzzy_words + row.untranslated_words),
-                str(row.obsolete),
+                str(row.obsolete) if row.catalog == "project" else "-",
                 f"{row.percent:.0f}",
             )
         out.print(table)
+        out.print(
+            "project: your content, in locales/<locale>/LC_MESSAGES/messages.po; draftkit: "
+            "the built-in templates' words, translated by draftkit (an entry in your "
+            "catalog overrides draftkit's)",
+            markup=False,
+            highlight=False,
+        )
 
 
 @i18n_app.command()

@@ -172,38 +172,72 @@ class Missing:
         return f"{where}{ctx}: {what}: {short!r}"
 
 
+def finished(message) -> bool:  # type: ignore[no-untyped-def]
+    """Translated in every plural form and not fuzzy: what a build may use."""
+    if message is None or message.fuzzy or not message.string:
+        return False
+    return all(message.string) if isinstance(message.string, tuple) else True
+
+
+def compile_catalog(catalog: Catalog):  # type: ignore[no-untyped-def]
+    """The finished entries of ``catalog`` as Babel ``Translations``, compiled in memory.
+
+    Only finished entries: Babel's ``write_mo`` drops an empty singular but writes an empty
+    plural entry with the English forms, which would hide the catalog beneath."""
+    from babel.messages.catalog import Catalog as BabelCatalog
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
+    kept = BabelCatalog(locale=catalog.locale, charset="utf-8")
+    kept.mime_headers = catalog.mime_headers  # the Plural-Forms of the file, if it has one
+    for message in catalog:
+        if message.id and finished(message):
+            kept[message.id] = message
+    buffer = io.BytesIO()
+    write_mo(buffer, kept, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
 @dataclass
 class CatalogTranslator:
-    """Lookups in one locale's catalog (compiled in memory), recording what is missing."""
+    """Lookups in one locale's catalog (compiled in memory), recording what is missing.
+
+    ``beneath`` is a catalog consulted for what this one does not finish (gettext's
+    fallback chain): draftkit's own translations of its templates lie beneath a project's
+    catalog, so the project's entry for the same message wins."""
 
     lang: str
     path: Path | None
     catalog: Catalog
+    beneath: CatalogTranslator | None = None
     missing: dict[tuple[str | None, str], Missing] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from babel.messages.mofile import write_mo
-        from babel.support import Translations
-
-        buffer = io.BytesIO()
-        write_mo(buffer, self.catalog, use_fuzzy=False)  # fuzzy entries fall back to the source
-        buffer.seek(0)
-        self._compiled = Translations(buffer, domain=DOMAIN)
+        self._compiled = compile_catalog(self.catalog)  # fuzzy entries fall back
+        if self.beneath is not None:
+            self._compiled.add_fallback(self.beneath._compiled)
 
     @classmethod
-    def load(cls, path: Path, lang: str) -> CatalogTranslator:
-        return cls(lang, path, read_catalog(path, locale=lang))
+    def load(
+        cls, path: Path, lang: str, beneath: CatalogTranslator | None = None
+    ) -> CatalogTranslator:
+        return cls(lang, path, read_catalog(path, locale=lang), beneath)
+
+    def entry(self, context: str | None, message: str):  # type: ignore[no-untyped-def]
+        """The entry a lookup uses: this catalog's when finished, else the one beneath's
+        when finished, else the closest unfinished one (None when no catalog has it)."""
+        own = self.catalog.get(message, context=context)
+        if finished(own) or self.beneath is None:
+            return own
+        below = self.beneath.entry(context, message)
+        return below if finished(below) or own is None else own
 
     def _note(self, context: str | None, message: str) -> None:
         if not message or (context, message) in self.missing:
             return
-        entry = self.catalog.get(message, context=context)
-        if (
-            entry is None
-            or entry.fuzzy
-            or not entry.string
-            or (isinstance(entry.string, tuple) and not all(entry.string))
-        ):
+        entry = self.entry(context, message)
+        if not finished(entry):
             self.missing[(context, message)] = Missing(
                 context,
                 message,

@@ -1,4 +1,4 @@
-"""Message extraction: content files and templates → ``locales/messages.pot``.
+"""Message extraction: content files and a project's templates → ``locales/messages.pot``.
 
 Content files (clauses, sources, documents, organisations, events) are read with
 draftkit's own loaders (see :mod:`draftkit.i18n.messages`), templates with Jinja2's Babel
@@ -17,7 +17,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import BuildClock, publish_all
+from draftkit.fsutil import BuildClock, builtin_templates_dir, publish_all
 from draftkit.i18n.catalogs import read_catalog, template_path
 from draftkit.i18n.messages import (
     Message,
@@ -63,42 +63,50 @@ def content_messages(project: Project) -> Iterator[Message]:
 
 
 def template_files(project: Project) -> list[tuple[str, Path]]:
-    """Every ``*.j2`` on the template path, a project's file shadowing the built-in one."""
+    """Every ``*.j2`` of the project's own template folders, a project's file shadowing
+    the built-in one. The built-in templates' strings are draftkit's own messages, shipped
+    translated (:mod:`draftkit.i18n.builtin`), so they are not the project's to extract."""
+    builtin = builtin_templates_dir().resolve()
     seen: dict[str, Path] = {}
     for folder in project.templates_path:
+        if folder.resolve() == builtin:
+            continue
         for path in sorted(folder.rglob("*.j2")):
             name = path.relative_to(folder).as_posix()
             seen.setdefault(name, path)
     return sorted(seen.items())
 
 
-def template_messages(project: Project) -> Iterator[Extracted]:
+def jinja_messages(path: Path, shown: str) -> Iterator[Extracted]:
+    """The gettext calls of one template, located as ``shown``."""
     from babel.messages.extract import extract_from_file
 
-    for name, path in template_files(project):
-        shown = (
-            project.relative(path) if path.is_relative_to(project.root) else f"<built-in>/{name}"
+    try:
+        results = extract_from_file(
+            "jinja2",
+            path,
+            comment_tags=TEMPLATE_COMMENT_TAGS,
+            options=JINJA_OPTIONS,
+            strip_comment_tags=True,
         )
-        try:
-            results = extract_from_file(
-                "jinja2",
-                path,
-                comment_tags=TEMPLATE_COMMENT_TAGS,
-                options=JINJA_OPTIONS,
-                strip_comment_tags=True,
-            )
-        except Exception as exc:  # a template Jinja cannot parse
-            raise DraftkitError(f"cannot extract messages: {exc}", path=path) from exc
-        for line, text, comments, context in results:
-            yield Extracted(shown, line, context, text, tuple(comments))
+    except Exception as exc:  # a template Jinja cannot parse
+        raise DraftkitError(f"cannot extract messages: {exc}", path=path) from exc
+    for line, text, comments, context in results:
+        yield Extracted(shown, line, context, text, tuple(comments))
 
 
-def build_template_catalog(project: Project):  # type: ignore[no-untyped-def]
+def template_messages(project: Project) -> Iterator[Extracted]:
+    for _name, path in template_files(project):
+        yield from jinja_messages(path, project.relative(path))
+
+
+def new_catalog(name: str, extracted_from: str):  # type: ignore[no-untyped-def]
+    """An empty POT catalog with a reproducible header (the build clock's date)."""
     from babel.messages.catalog import Catalog
 
     clock = BuildClock.for_document(None)
     catalog = Catalog(
-        project=project.config.name,
+        project=name,
         version=None,
         charset="utf-8",
         creation_date=clock.timestamp,
@@ -107,18 +115,15 @@ def build_template_catalog(project: Project):  # type: ignore[no-untyped-def]
         copyright_holder="",
     )
     catalog.header_comment = (
-        f"# Translations template for {project.config.name}.\n"
-        f"# Extracted by draftkit {__version__} from clauses, sources, documents and templates.\n"
+        f"# Translations template for {name}.\n"
+        f"# Extracted by draftkit {__version__} from {extracted_from}.\n"
         "#"
     )
-    for message in content_messages(project):
-        catalog.add(
-            message.text,
-            locations=[(project.relative(message.path), message.line)],
-            auto_comments=[message.comment],
-            context=message.context,
-        )
-    for item in template_messages(project):
+    return catalog
+
+
+def add_template_messages(catalog, items: Iterator[Extracted]) -> None:  # type: ignore[no-untyped-def]
+    for item in items:
         flags = (
             ["python-format"]
             if "%(" in (item.text if isinstance(item.text, str) else item.text[0])
@@ -131,6 +136,20 @@ def build_template_catalog(project: Project):  # type: ignore[no-untyped-def]
             context=item.context,
             flags=flags,
         )
+
+
+def build_template_catalog(project: Project):  # type: ignore[no-untyped-def]
+    catalog = new_catalog(
+        project.config.name, "clauses, sources, documents and the project's templates"
+    )
+    for message in content_messages(project):
+        catalog.add(
+            message.text,
+            locations=[(project.relative(message.path), message.line)],
+            auto_comments=[message.comment],
+            context=message.context,
+        )
+    add_template_messages(catalog, template_messages(project))
     return catalog
 
 
@@ -151,12 +170,17 @@ def serialise(catalog) -> bytes:  # type: ignore[no-untyped-def]
     return buffer.getvalue()
 
 
+def pot_unchanged(target: Path, catalog) -> bool:  # type: ignore[no-untyped-def]
+    """The POT at ``target`` holds the same messages, locations and comments."""
+    return target.is_file() and _body(read_catalog(target)) == _body(catalog)
+
+
 def extract(project: Project) -> tuple[Path, int, bool]:
     """Write the POT when its messages changed (as Sphinx does, so git stays quiet).
     Returns (path, number of messages, whether it was written)."""
     catalog = build_template_catalog(project)
     target = template_path(project.locales_dir)
-    if target.is_file() and _body(read_catalog(target)) == _body(catalog):
+    if pot_unchanged(target, catalog):
         return target, len(_body(catalog)), False
     publish_all([(target, serialise(catalog))])
     return target, len(_body(catalog)), True

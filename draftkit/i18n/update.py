@@ -1,5 +1,8 @@
 """``draftkit i18n update``: merge the POT into each locale's PO file, losing nothing.
 
+Each locale's catalog also gets the built-in templates' messages that draftkit ships no
+translation of for it, and keeps those it overrides (:mod:`draftkit.i18n.builtin`).
+
 Babel's ``Catalog.update`` keeps every translation whose source text is unchanged, marks
 one whose source changed as fuzzy (with the previous msgid as ``#|``), and keeps removed
 messages as obsolete ``#~`` entries. A file is written only when its content changes, and
@@ -13,6 +16,7 @@ from pathlib import Path
 
 from draftkit.errors import DraftkitError
 from draftkit.fsutil import publish_all
+from draftkit.i18n.builtin import project_additions
 from draftkit.i18n.catalogs import catalog_path, read_catalog, template_path
 from draftkit.i18n.extract import serialise
 from draftkit.project import Project
@@ -35,12 +39,13 @@ def update(project: Project) -> list[UpdateReport]:
         raise DraftkitError(f"no {pot.name} yet", path=pot, hint="run 'draftkit i18n extract'")
     reports = []
     outputs: list[tuple[Path, bytes]] = []
-    template = read_catalog(pot)
     for lang in project.target_locales:
         path = catalog_path(project.locales_dir, lang)
         created = not path.is_file()
+        current = None if created else read_catalog(path, locale=lang)
+        template = template_for(pot, lang, current)
         if created:
-            catalog = read_catalog(pot, locale=lang)
+            catalog = template_for(pot, lang, None)
             catalog.locale = lang  # type: ignore[assignment]
             catalog.fuzzy = False
             old_ids: set[tuple[str, str | None]] = set()
@@ -49,7 +54,7 @@ def update(project: Project) -> list[UpdateReport]:
             before = b""
         else:
             before = path.read_bytes()
-            catalog = read_catalog(path, locale=lang)
+            catalog = current
             old_ids = {(_key(m.id), m.context) for m in catalog if m.id}
             old_fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
             revive_obsolete(catalog, template)
@@ -80,6 +85,15 @@ def update(project: Project) -> list[UpdateReport]:
         )
     publish_all(outputs)
     return reports
+
+
+def template_for(pot: Path, lang: str, current):  # type: ignore[no-untyped-def]
+    """The project's POT, plus the built-in messages its ``lang`` catalog holds: those
+    draftkit ships no translation of for ``lang``, and the project's own overrides."""
+    template = read_catalog(pot, locale=lang)
+    for message in project_additions(lang, current):
+        template[message.id] = message
+    return template
 
 
 def revive_obsolete(catalog, template) -> int:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from draftkit.assemble.assembler import assemble
 from draftkit.assemble.templating import TemplateSet
 from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock
+from draftkit.i18n import builtin
 from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
 from draftkit.locale import check_language, profile
 from draftkit.model.nodes import Document, DocumentMeta
@@ -58,7 +59,8 @@ def translator_for(project: Project, lang: str) -> Translator | None:
             path=path,
             hint="run 'draftkit i18n extract' and 'draftkit i18n update', then translate it",
         )
-    return CatalogTranslator.load(path, lang)
+    # draftkit's own translations of its templates' words lie beneath the project's
+    return CatalogTranslator.load(path, lang, beneath=builtin.translator(lang))
 
 
 def assemble_spec(

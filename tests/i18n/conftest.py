@@ -33,7 +33,9 @@ class Starter:
         return self.root / "locales" / lang / "LC_MESSAGES" / "messages.po"
 
     def translate(self, lang: str, table: dict[str, str], *, default: str | None = None) -> None:
-        """Fill msgstrs: by msgid from ``table``, the rest with ``default`` + msgid (or leave)."""
+        """Fill msgstrs: by msgid from ``table``, the rest with ``default`` + msgid (or leave).
+        A msgid of ``table`` the catalog lacks is added: an override of one of draftkit's
+        own messages (the built-in templates' words are not in a project's catalog)."""
         path = self.po(lang)
         with path.open("rb") as fh:
             catalog = read_po(fh, locale=lang)
@@ -49,6 +51,10 @@ class Starter:
             elif default is not None:
                 message.string = f"{default}{message.id}"
             message.flags.discard("fuzzy")
+        present = {message.id for message in catalog}
+        for msgid, string in table.items():
+            if msgid not in present:
+                catalog.add(msgid, string, flags=["python-format"] if "%(" in msgid else [])
         with path.open("wb") as fh:
             write_po(fh, catalog, width=79)
 

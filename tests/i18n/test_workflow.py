@@ -9,6 +9,7 @@ import docx
 from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
+from tests.cli.helpers import REPO
 from tests.i18n.conftest import Starter
 
 RU_TEXT = "нашу приверженность гендерному равенству[^sdg-5]"
@@ -33,7 +34,8 @@ def test_extract_names_each_message_origin_and_clause(starter: Starter) -> None:
     )
     assert "#. preambular clause reaffirming-gender-equality: lead phrase" in pot
     assert 'msgctxt "source:sdg-5"' in pot and 'msgctxt "document:resolution"' in pot
-    assert '#, python-format\nmsgid "%(date)s, %(place)s."' in pot
+    # the built-in templates' words are draftkit's own messages, not the project's
+    assert "%(date)s, %(place)s." not in pot and "PRESS RELEASE" not in pot
     before = (starter.root / "locales" / "messages.pot").stat().st_mtime_ns
     assert "unchanged" in starter.run("i18n", "extract", check=True).stdout
     assert (starter.root / "locales" / "messages.pot").stat().st_mtime_ns == before
@@ -118,14 +120,15 @@ def test_round_trip_and_stale_translations(starter: Starter) -> None:
     assert draft.returncode == 0, draft.stderr
     assert "draft translation" in draft.stderr
     document = docx.Document(str(starter.root / "build" / "ru" / "resolution.docx"))
-    assert document.paragraphs[0].text.startswith("RU DRAFT TRANSLATION")
+    # draftkit's own Russian, beneath the project's catalog
+    assert document.paragraphs[0].text.startswith("ПРОЕКТ ПЕРЕВОДА:")
     assert any(
         p.text.startswith("Вновь подтверждая our firm commitment") for p in document.paragraphs
     )  # the changed text falls back to English
     pdf = " ".join(
         p.extract_text() for p in PdfReader(starter.root / "build" / "ru" / "resolution.pdf").pages
     )
-    assert "RU DRAFT TRANSLATION" in pdf
+    assert "ПРОЕКТ ПЕРЕВОДА" in pdf and "DRAFT TRANSLATION" not in pdf
 
     # a removed clause's translations stay, as obsolete entries
     text = clauses.read_text()
@@ -157,7 +160,17 @@ def test_status_counts_strings_and_words(starter: Starter) -> None:
     starter.run("i18n", "update", check=True)
     starter.translate("ru", RU)
     result = starter.run("i18n", "status", check=True)
-    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[1:]}
+    rows = {
+        tuple(line.split()[:2]): line.split()
+        for line in result.stdout.splitlines()
+        if line.split()[:1] in (["ru"], ["ky"])
+    }
     total = len([m for m in catalog(starter.po("ru")) if m.id])
-    assert rows["ru"][1:4] == ["2", "0", str(total - 2)]
-    assert rows["ky"][1:4] == ["0", "0", str(total)]
+    assert rows[("ru", "project")][2:5] == ["2", "0", str(total - 2)]
+    assert rows[("ky", "project")][2:5] == ["0", "0", str(total)]
+    # draftkit's own messages, translated by draftkit, counted apart from the project's
+    own = len([m for m in catalog(REPO / "templates" / "locales" / "draftkit.pot") if m.id])
+    assert own > 20
+    for lang in ("ru", "ky"):
+        assert rows[(lang, "draftkit")][2:5] == [str(own), "0", "0"]
+    assert "draftkit: the built-in templates' words" in " ".join(result.stdout.split())
