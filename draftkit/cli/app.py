@@ -132,7 +132,8 @@ def build(
         for draft in report.drafts:
             print(
                 f"warning: {draft.spec} [{draft.lang}] is a draft translation: "
-                f"{draft.untranslated} text(s) left in the source language",
+                f"{draft.untranslated} text(s) have no {draft.lang} translation "
+                "(untranslated or fuzzy) and stay in the source language",
                 file=sys.stderr,
             )
 
