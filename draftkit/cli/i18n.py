@@ -29,23 +29,33 @@ def extract() -> None:
         project = find_project()
         path, count, written = run(project)
         state = "wrote" if written else "unchanged:"
-        out.print(f"{state} {project.relative(path)} ({count} messages)", markup=False)
+        out.print(f"{state} {project.relative(path)} ({count} messages)")
 
 
 @i18n_app.command()
 def update() -> None:
     """Merge locales/messages.pot into each locale's PO file: new texts come in empty,
-    changed ones keep their old translation marked fuzzy, removed ones stay as #~."""
+    changed ones keep their old translation marked fuzzy, removed ones stay as #~.
+
+    A file is written only when its content changes; entries the merge leaves alone keep
+    their text byte for byte (the translator's own line wrapping too)."""
     from draftkit.i18n.update import update as run
 
     with reporting():
         project = find_project()
         for report in run(project):
             what = "created" if report.created else ("updated" if report.written else "unchanged")
+            counts = [
+                f"{report.new} new",
+                f"{report.fuzzy} newly fuzzy",
+                f"{report.obsolete} newly obsolete",
+                f"{report.unchanged} unchanged",
+            ]
+            if report.changed:
+                counts.append(f"{report.changed} with new references or comments")
             out.print(
-                f"{what} {project.relative(report.path)}: {report.new} new, "
-                f"{report.fuzzy} newly fuzzy, {report.obsolete} newly obsolete",
-                markup=False,
+                f"{what} {project.relative(report.path)}: {', '.join(counts)}"
+                + ("" if report.written else ": nothing written")
             )
 
 
