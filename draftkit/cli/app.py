@@ -208,12 +208,22 @@ def clauses_show(clause_id: Annotated[str, typer.Argument(help="The clause id.")
 @app.command()
 def new(
     name: Annotated[Path, typer.Argument(help="Folder of the new project.")],
+    locales: Annotated[
+        str,
+        typer.Option(
+            "--locales",
+            help="The project's languages, comma-separated (English, the source, is "
+            "always one).",
+        ),
+    ] = "en,ru,ky",
 ) -> None:
-    """Create a new project that builds at once (draftkit.toml, clauses, a document)."""
+    """Create a new project that builds at once: draftkit.toml, clauses, a document, an
+    event and an organisation, a catalog per language (locales/) and a .gitignore."""
     from draftkit.scaffold import create_project
 
     with reporting():
-        created = create_project(name)
+        codes = [code.strip() for code in locales.split(",") if code.strip()]
+        created = create_project(name, codes)
         out.print(f"created {created}; next: cd {name} && draftkit build")
 
 
