@@ -212,8 +212,7 @@ def new(
         str,
         typer.Option(
             "--locales",
-            help="The project's languages, comma-separated (English, the source, is "
-            "always one).",
+            help="The project's languages, comma-separated (English, the source, is always one).",
         ),
     ] = "en,ru,ky",
 ) -> None:
