@@ -198,7 +198,8 @@ def _build(
             stack.enter_context(renderer())
         for number, (path, language, key) in enumerate(todo):
             if progress is not None:
-                progress(f"rendering {project.relative(path)} [{language}]", number, len(todo))
+                shown = f" [{language}]" if language else ""  # None: the file's own language
+                progress(f"rendering {project.relative(path)}{shown}", number, len(todo))
             rendered = render_document(
                 project,
                 path,

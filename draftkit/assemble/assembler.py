@@ -115,13 +115,22 @@ def render_translated(
 ) -> tuple[str, list[Missing]]:
     """Render a template in ``lang``. A text without a finished translation fails the
     build, unless ``allow_incomplete``: then the template is rendered again with the
-    draft-translation mark (which is only known to be needed after a first rendering)."""
+    draft-translation mark (which is only known to be needed after a first rendering).
+
+    The texts counted, in either case, are those of the first rendering: the document's
+    texts without a finished (untranslated or fuzzy) translation. The draft mark's own
+    words, looked up only in the second rendering, are not among them, so that a strict
+    build and ``--allow-incomplete`` give the same count."""
     xml = templates.render(name, {**context, "draft": False}, env)
-    missing = list(getattr(translations, "missing", {}).values())
+    recorded = getattr(translations, "missing", {})
+    missing = list(recorded.values())
     if missing and not allow_incomplete:
         raise incomplete_translation(source, lang, missing, translations)
     if missing:
+        counted = set(recorded)
         xml = templates.render(name, {**context, "draft": True}, env)
+        for key in set(recorded) - counted:
+            del recorded[key]
     return xml, missing
 
 
@@ -138,7 +147,8 @@ def incomplete_translation(
     summary = DraftkitError(
         f"{len(missing)} text(s) of {source.name} have no {lang} translation",
         path=catalog,
-        hint="translate them (draftkit i18n status), or build with --allow-incomplete",
+        hint="each is untranslated or fuzzy, as listed; translate them (draftkit i18n "
+        "status), or build with --allow-incomplete",
     )
     details = [
         DraftkitError(

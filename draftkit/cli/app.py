@@ -133,7 +133,8 @@ def build(
         for draft in report.drafts:
             print(
                 f"warning: {draft.spec} [{draft.lang}] is a draft translation: "
-                f"{draft.untranslated} text(s) left in the source language",
+                f"{draft.untranslated} text(s) have no {draft.lang} translation "
+                "(untranslated or fuzzy) and stay in the source language",
                 file=sys.stderr,
             )
 
@@ -216,14 +217,23 @@ def new(
             "resolution (symbol, adoption line, organ).",
         ),
     ] = DEFAULT_KIND,
+    locales: Annotated[
+        str,
+        typer.Option(
+            "--locales",
+            help="The project's languages, comma-separated (English, the source, is always one).",
+        ),
+    ] = "en,ru,ky",
 ) -> None:
-    """Create a new project that builds at once (draftkit.toml, clauses, a document)."""
+    """Create a new project that builds at once: draftkit.toml, clauses, a document, an
+    event and an organisation, a catalog per language (locales/) and a .gitignore."""
     from draftkit.scaffold import create_project
 
     if kind not in KINDS:
         raise typer.BadParameter(f"unknown kind '{kind}' (kinds: {', '.join(KINDS)})")
     with reporting():
-        created = create_project(name, kind)
+        codes = [code.strip() for code in locales.split(",") if code.strip()]
+        created = create_project(name, codes, kind)
         out.print(f"created {created}; next: cd {name} && draftkit build")
 
 

@@ -22,11 +22,11 @@ def reporting(root: Path | None = None) -> Iterator[None]:
     except DraftkitError as exc:
         if state["debug"]:
             raise
-        from rich.markup import escape
+        from rich.text import Text
 
-        prefix = "[bold red]error:[/]" if err.is_terminal else "error:"
+        style = "bold red" if err.is_terminal else ""
         for line in exc.format(root or Path.cwd()).splitlines():
-            err.print(f"{prefix} {escape(line)}")
+            err.print(Text.assemble(("error:", style), f" {line}"))
         raise typer.Exit(exc.exit_code) from None
 
 

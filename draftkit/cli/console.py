@@ -3,6 +3,11 @@
 Importing rich.console costs about 0.04 s; ``draftkit check`` and ``draftkit --help`` print
 plain lines and should not pay it. :data:`out` and :data:`err` behave as rich consoles and
 are created on first use.
+
+Both print text exactly as given: no console markup (``[bold]``) and no emoji codes
+(``:100:`` in ``messages.po:100:`` would become an emoji). Paths, clause texts and
+translations reach these consoles, and none of them is markup; styled output is built as
+rich ``Text`` with explicit styles instead.
 """
 
 from __future__ import annotations
@@ -16,20 +21,23 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+EXACT: dict[str, Any] = {"highlight": False, "markup": False, "emoji": False}
+
+
 def _stdout() -> Console:
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(**EXACT)
     if not console.is_terminal:
         # Piped output is read by scripts and grep: do not cut it to 80 columns.
-        console = Console(highlight=False, width=200)
+        console = Console(**EXACT, width=200)
     return console
 
 
 def _stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, soft_wrap=True, **EXACT)
 
 
 class LazyConsole:
@@ -39,14 +47,25 @@ class LazyConsole:
         self._factory = factory
         self._console: Console | None = None
 
-    def __getattr__(self, name: str) -> Any:
+    def get(self) -> Console:
+        """The console itself, for rich objects that use it as a context manager (a live
+        progress display does: ``with console:`` finds no ``__enter__`` through
+        ``__getattr__``)."""
         if self._console is None:
             self._console = self._factory()
-        return getattr(self._console, name)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
 
 
 out: Console = LazyConsole(_stdout)  # type: ignore[assignment]
 err: Console = LazyConsole(_stderr)  # type: ignore[assignment]
+
+
+def stderr_console() -> Console:
+    """The real console behind :data:`err`."""
+    return err.get()  # type: ignore[attr-defined]
 
 
 class _Silent:
@@ -83,6 +102,12 @@ def progress() -> Any:
     not a terminal (a script, a pipe, CI)."""
     if not _watched():
         return _Silent()
-    from rich.progress import Progress
+    from rich.progress import Progress, TextColumn
 
-    return Progress(console=err, transient=True, disable=not err.is_terminal)
+    # The description names a file and a language ("rendering x.yaml [ru]"): not markup.
+    columns = [
+        TextColumn("{task.description}", style="progress.description", markup=False),
+        *Progress.get_default_columns()[1:],
+    ]
+    console = stderr_console()
+    return Progress(*columns, console=console, transient=True, disable=not console.is_terminal)

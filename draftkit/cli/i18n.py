@@ -1,7 +1,7 @@
 """``draftkit i18n``: extract, update, status and check gettext catalogs."""
 
-
-from typing import Annotated
+from collections import Counter
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -9,6 +9,9 @@ from draftkit.cli.app import app
 from draftkit.cli.common import find_project, reporting
 from draftkit.cli.console import err, out
 from draftkit.errors import DraftkitError
+
+if TYPE_CHECKING:
+    from draftkit.i18n.checks import Problem
 
 i18n_app = typer.Typer(
     help="Translate: gettext catalogs for every locale of the project.", no_args_is_help=True
@@ -26,23 +29,33 @@ def extract() -> None:
         project = find_project()
         path, count, written = run(project)
         state = "wrote" if written else "unchanged:"
-        out.print(f"{state} {project.relative(path)} ({count} messages)", markup=False)
+        out.print(f"{state} {project.relative(path)} ({count} messages)")
 
 
 @i18n_app.command()
 def update() -> None:
     """Merge locales/messages.pot into each locale's PO file: new texts come in empty,
-    changed ones keep their old translation marked fuzzy, removed ones stay as #~."""
+    changed ones keep their old translation marked fuzzy, removed ones stay as #~.
+
+    A file is written only when its content changes; entries the merge leaves alone keep
+    their text byte for byte (the translator's own line wrapping too)."""
     from draftkit.i18n.update import update as run
 
     with reporting():
         project = find_project()
         for report in run(project):
             what = "created" if report.created else ("updated" if report.written else "unchanged")
+            counts = [
+                f"{report.new} new",
+                f"{report.fuzzy} newly fuzzy",
+                f"{report.obsolete} newly obsolete",
+                f"{report.unchanged} unchanged",
+            ]
+            if report.changed:
+                counts.append(f"{report.changed} with new references or comments")
             out.print(
-                f"{what} {project.relative(report.path)}: {report.new} new, "
-                f"{report.fuzzy} newly fuzzy, {report.obsolete} newly obsolete",
-                markup=False,
+                f"{what} {project.relative(report.path)}: {', '.join(counts)}"
+                + ("" if report.written else ": nothing written")
             )
 
 
@@ -100,26 +113,61 @@ def check(
         list[str] | None, typer.Option("--lang", "-l", help="Only this locale.")
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Treat warnings (untranslated, fuzzy) as errors too.")
+        bool,
+        typer.Option("--strict", help="Treat untranslated and fuzzy entries as errors too."),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List every untranslated and fuzzy entry."),
     ] = False,
 ) -> None:
     """Quality checks: note references, parameters, URLs, numbers, markup, plural forms,
-    identical-to-source texts, and msgfmt --check. Exit 1 on errors."""
+    identical-to-source texts, and msgfmt --check.
+
+    Untranslated and fuzzy entries are not errors (a translation is work in progress; a
+    strict build refuses them): each locale gets one line counting them, and --verbose
+    lists them. Exit status: 0 when no check failed, 1 on errors (with --strict,
+    untranslated and fuzzy entries are errors too)."""
     from draftkit.i18n.checks import check_project_catalogs
 
     with reporting():
         project = find_project()
         problems = check_project_catalogs(project, lang)
         errors = [p for p in problems if strict or p.severity == "error"]
+        pending = [p for p in problems if p.check in _PENDING and p not in errors]
         for problem in problems:
-            prefix = "error" if problem in errors else "warning"
-            err.print(f"{prefix}: {problem.format(project.root)}", markup=False)
+            if problem in errors:
+                err.print(f"error: {problem.format(project.root)}")
+            elif problem not in pending or verbose:
+                err.print(f"warning: {problem.format(project.root)}")
+        for line in _pending_summary(pending, listed=verbose):
+            err.print(line)
         if errors:
             raise DraftkitError(
                 f"{len(errors)} translation problem(s)",
                 hint="fix them, or flag an entry '#, ignore-<check>'",
             )
+        checked = len(lang or project.target_locales)
+        warnings = len(problems) - len(pending)
         out.print(
-            f"ok: {len(project.target_locales)} catalog(s) checked, {len(problems)} warning(s)",
-            markup=False,
+            f"ok: {checked} catalog(s) checked, no errors"
+            + (f", {warnings} warning(s)" if warnings else "")
         )
+
+
+# Entries not done yet, as opposed to done wrong: counted per locale rather than listed.
+_PENDING = ("untranslated", "fuzzy")
+
+
+def _pending_summary(pending: "list[Problem]", *, listed: bool) -> list[str]:
+    """``ky: 230 untranslated, 2 fuzzy (...)``: one line per locale with such entries."""
+    counts: dict[str, Counter[str]] = {}
+    for problem in pending:
+        counts.setdefault(problem.lang, Counter())[problem.check] += 1
+    where = "draftkit i18n status" + ("" if listed else "; --verbose lists them")
+    return [
+        f"{code}: "
+        + ", ".join(f"{n} {check}" for check in _PENDING if (n := count[check]))
+        + f" ({where})"
+        for code, count in counts.items()
+    ]

@@ -8,7 +8,7 @@ import typer
 
 from draftkit.cli.app import app
 from draftkit.cli.common import find_project, reporting
-from draftkit.cli.console import err, out
+from draftkit.cli.console import err, out, stderr_console
 from draftkit.errors import DraftkitError
 
 orgs_app = typer.Typer(help="Browse the organisations library.", no_args_is_help=True)
@@ -116,10 +116,10 @@ def presskit(
         project = find_project(event)
         langs = [code for code in api.languages(lang, project) if code]
         progress = Progress(
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
-            console=err,
+            console=stderr_console(),
             transient=True,
             # no refresh thread: workers are forked while this display is live
             auto_refresh=False,

@@ -135,6 +135,10 @@ def _raw_plural_counts(path: Path) -> dict[int, int]:
     return counts
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else text[:49] + "…"
+
+
 def check_catalog(path: Path, lang: str) -> Iterator[Problem]:
     catalog = read_catalog(path, locale=lang)
     plurals = _raw_plural_counts(path)
@@ -148,7 +152,12 @@ def check_catalog(path: Path, lang: str) -> Iterator[Problem]:
         if not any(targets):
             if "ignore-untranslated" not in flags:
                 yield Problem(
-                    "untranslated", path, line, lang, "no translation yet", severity="warning"
+                    "untranslated",
+                    path,
+                    line,
+                    lang,
+                    f"no translation yet: {_short(sources[0])!r}",
+                    severity="warning",
                 )
             continue
         if isinstance(message.id, tuple | list):

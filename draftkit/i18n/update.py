@@ -6,7 +6,9 @@ translation of for it, and keeps those it overrides (:mod:`draftkit.i18n.builtin
 Babel's ``Catalog.update`` keeps every translation whose source text is unchanged, marks
 one whose source changed as fuzzy (with the previous msgid as ``#|``), and keeps removed
 messages as obsolete ``#~`` entries. A file is written only when its content changes, and
-then atomically, so a translator's file is never half-written or rewritten for nothing.
+then atomically, so a translator's file is never half-written or rewritten for nothing;
+entries the merge did not change keep the translator's own text, wrapping included
+(:mod:`draftkit.i18n.splice`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from draftkit.fsutil import publish_all
 from draftkit.i18n.builtin import project_additions
 from draftkit.i18n.catalogs import catalog_path, read_catalog, template_path
 from draftkit.i18n.extract import serialise
+from draftkit.i18n.splice import splice
 from draftkit.project import Project
 
 
@@ -31,6 +34,13 @@ class UpdateReport:
     new: int
     fuzzy: int
     obsolete: int
+    unchanged: int = 0  # entries (not obsolete) kept exactly as they were written
+    total: int = 0  # entries (not obsolete) in the catalog
+
+    @property
+    def changed(self) -> int:
+        """Entries rewritten for another reason: references, comments, a revived entry."""
+        return max(self.total - self.new - self.fuzzy - self.unchanged, 0)
 
 
 def update(project: Project) -> list[UpdateReport]:
@@ -67,6 +77,10 @@ def update(project: Project) -> list[UpdateReport]:
                 update_creation_date=False,
             )
         data = serialise(catalog)
+        unchanged = 0
+        if before:
+            spliced = splice(before.decode("utf-8"), data.decode("utf-8"))
+            data, unchanged = spliced.text.encode("utf-8"), spliced.kept
         written = data != before
         if written:
             outputs.append((path, data))
@@ -81,6 +95,8 @@ def update(project: Project) -> list[UpdateReport]:
                 new=len(ids - old_ids) if not created else len(ids),
                 fuzzy=len(fuzzy - old_fuzzy),
                 obsolete=max(len(catalog.obsolete) - old_obsolete, 0),
+                unchanged=unchanged,
+                total=len(ids),
             )
         )
     publish_all(outputs)

@@ -118,7 +118,7 @@ def test_rebuild_after_fixing_replaces_outputs_without_leftovers(built_starter):
 def test_check_writes_nothing(starter):
     result = starter.run("check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "ok: 4 clauses, 1 sources, 1 documents\n"
+    assert result.stdout == "ok: 4 clauses, 1 sources, 1 documents, 1 organisations, 1 events\n"
     assert not (starter.root / "build").exists()
 
 

@@ -61,9 +61,4 @@ class Starter:
 
 @pytest.fixture
 def starter(tmp_path: Path) -> Starter:
-    root = create_project(tmp_path / "forum")
-    config = root / "draftkit.toml"
-    config.write_text(
-        config.read_text().replace('locales = ["en"]', 'locales = ["en", "ru", "ky"]')
-    )
-    return Starter(root)
+    return Starter(create_project(tmp_path / "forum", ["en", "ru", "ky"]))
