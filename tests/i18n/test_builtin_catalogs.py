@@ -80,14 +80,15 @@ def test_msgfmt_check_passes_on_the_shipped_catalogs(lang: str) -> None:
 
 
 def add_press_release(starter: Starter) -> None:
-    (starter.root / "organisations").mkdir()
-    (starter.root / "organisations" / "organisations.yaml").write_text(
+    # A new project has an organisation and an event of its own: these are added beside them.
+    (starter.root / "organisations").mkdir(exist_ok=True)
+    (starter.root / "organisations" / "partners.yaml").write_text(
         "organisations:\n"
         "  - id: alert\n    name: International Alert\n"
         "  - id: un-women\n    name: UN Women\n",
         encoding="utf-8",
     )
-    (starter.root / "events").mkdir()
+    (starter.root / "events").mkdir(exist_ok=True)
     (starter.root / "events" / "launch.yaml").write_text(
         "template: press-release\n"
         "kind: forum\n"
