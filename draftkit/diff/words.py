@@ -93,22 +93,28 @@ STRETCH_PAIRS = 100_000
 PAIRS_PER_TOKEN = 100
 # Anchors are looked for again inside the stretches between anchors, this many times.
 _ANCHOR_ROUNDS = 4
+_ANCHOR_REPEATS = 4
 
 Key = tuple[str, tuple[str, ...], str | None]
 Opcode = tuple[str, int, int, int, int]
 
 
 def _anchors(a: list[Key], b: list[Key]) -> list[tuple[int, int]]:
-    """Pairs (i, j) of tokens that occur once in ``a`` and once in ``b``, the longest run
-    of them in the same order on both sides (patience sorting: n log n)."""
-    once_a: dict[Key, int | None] = {}
+    """Pairs (i, j) of tokens that occur as often in ``a`` as in ``b``, and rarely (once,
+    as patience diff's anchors, or up to _ANCHOR_REPEATS times: a passage written twice),
+    the k-th occurrence with the k-th; the longest run of them in the same order on both
+    sides (patience sorting: n log n)."""
+    where_a: dict[Key, list[int]] = {}
     for i, key in enumerate(a):
-        once_a[key] = None if key in once_a else i
-    once_b: dict[Key, int | None] = {}
+        where_a.setdefault(key, []).append(i)
+    where_b: dict[Key, list[int]] = {}
     for j, key in enumerate(b):
-        once_b[key] = None if key in once_b else j
+        where_b.setdefault(key, []).append(j)
     pairs = [
-        (i, j) for key, i in once_a.items() if i is not None and (j := once_b.get(key)) is not None
+        pair
+        for key, found in where_a.items()
+        if len(found) <= _ANCHOR_REPEATS and len(found) == len(where_b.get(key, ()))
+        for pair in zip(found, where_b[key], strict=True)
     ]
     pairs.sort()
     # Longest increasing subsequence of j: piles keep their top's j, back links the chain.
