@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from draftkit.assemble.templating import TemplateSet
+from draftkit.assemble.templating import RenderBudget, TemplateSet
 from draftkit.errors import DraftkitError
 from draftkit.library.library import raise_if
 from draftkit.pipeline.core import assemble_spec
@@ -17,7 +17,7 @@ def check_project(project: Project) -> str:
     errors = list(errors)
     if not errors:
         errors.extend(library.reference_errors())
-    templates = TemplateSet(project.templates_path)
+    templates = TemplateSet(project.templates_path, RenderBudget.of(project.config))
     documents = project.document_files()
     if not errors:
         errors += _assemble_all(project, BUILTIN["document"], documents, templates)

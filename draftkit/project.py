@@ -46,6 +46,10 @@ class ProjectConfig:
     sources: list[str] = field(default_factory=lambda: ["sources.yaml"])
     # How press releases attribute quotes unless an event says otherwise: "block" or "news".
     attribution: str = "block"
+    # A template's budget ([build] template_seconds, template_output_mb): see
+    # draftkit.assemble.templating.RenderBudget.
+    template_seconds: float = 10.0
+    template_output_mb: float = 50.0
 
 
 def _load_config(path: Path) -> ProjectConfig:
@@ -88,7 +92,7 @@ def _load_config(path: Path) -> ProjectConfig:
         )
     known = {
         "project": {"name", "source_locale", "locales", "output", "sources"},
-        "build": {"formats", "style", "pdf_variant"},
+        "build": {"formats", "style", "pdf_variant", "template_seconds", "template_output_mb"},
         "press": {"attribution"},
     }
     for table, keys in known.items():
@@ -143,9 +147,25 @@ def _load_config(path: Path) -> ProjectConfig:
             path=path,
             hint="attribution is one of: " + ", ".join(ATTRIBUTIONS),
         )
+    for key in ("template_seconds", "template_output_mb"):
+        value = build.get(key, getattr(config, key))
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+            raise InputError(
+                f"'{key}' in [build] must be a number above 0, not {value!r}",
+                path=path,
+                line=_setting_line(path, key),
+                hint=f"e.g. {key} = {getattr(ProjectConfig, key):g}",
+            )
+        setattr(config, key, float(value))
     variant = str(build.get("pdf_variant", config.pdf_variant))
     config.pdf_variant = None if variant == "none" else variant
     return config
+
+
+def _setting_line(config_path: Path, key: str) -> int | None:
+    text = config_path.read_text(encoding="utf-8")
+    found = re.search(rf"^\s*{key}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _check_inside(config_path: Path, key: str, value: str) -> None:
@@ -153,13 +173,10 @@ def _check_inside(config_path: Path, key: str, value: str) -> None:
     that leave it come only from the command line (``draftkit build -o``)."""
     root = config_path.parent.resolve()
     if Path(value).is_absolute() or not (root / value).resolve().is_relative_to(root):
-        text = config_path.read_text(encoding="utf-8")
-        found = re.search(rf"^\s*{key}\s*=", text, re.MULTILINE)
-        line = text.count("\n", 0, found.start()) + 1 if found else None
         raise InputError(
             f"'{key}' in [project] leaves the project folder: {value!r}",
             path=config_path,
-            line=line,
+            line=_setting_line(config_path, key),
             hint="name a path inside the project"
             + (", or write elsewhere with 'draftkit build -o FOLDER'" if key == "output" else ""),
         )

@@ -10,6 +10,8 @@ punctuation changes do not swallow the words beside them.
 from __future__ import annotations
 
 import re
+import warnings
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -72,10 +74,102 @@ class Span:
 
     op: Op
     tokens: tuple[Token, ...]
+    # A deletion or insertion of texts too long to compare word by word (see
+    # STRETCH_PAIRS): the report says they were compared whole.
+    whole: bool = False
 
     @property
     def text(self) -> str:
         return "".join(t.display() for t in self.tokens)
+
+
+# difflib's matcher, with autojunk off so that "the" and spaces still match, does up to
+# len(a) × len(b) steps per match it finds: two texts of 20,000 words took hours. A stretch
+# of more pairs of tokens than STRETCH_PAIRS is first cut at the words it holds once on
+# each side, in the same order (the anchors of git's patience diff). difflib compares at
+# most STRETCH_PAIRS + PAIRS_PER_TOKEN pairs per token of the two texts, so the work grows
+# with the texts' length; a stretch over either bound is shown replaced whole.
+STRETCH_PAIRS = 100_000
+PAIRS_PER_TOKEN = 100
+# Anchors are looked for again inside the stretches between anchors, this many times.
+_ANCHOR_ROUNDS = 4
+_ANCHOR_REPEATS = 4
+
+Key = tuple[str, tuple[str, ...], str | None]
+Opcode = tuple[str, int, int, int, int]
+
+
+def _anchors(a: list[Key], b: list[Key]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of tokens that occur as often in ``a`` as in ``b``, and rarely (once,
+    as patience diff's anchors, or up to _ANCHOR_REPEATS times: a passage written twice),
+    the k-th occurrence with the k-th; the longest run of them in the same order on both
+    sides (patience sorting: n log n)."""
+    where_a: dict[Key, list[int]] = {}
+    for i, key in enumerate(a):
+        where_a.setdefault(key, []).append(i)
+    where_b: dict[Key, list[int]] = {}
+    for j, key in enumerate(b):
+        where_b.setdefault(key, []).append(j)
+    pairs = [
+        pair
+        for key, found in where_a.items()
+        if len(found) <= _ANCHOR_REPEATS and len(found) == len(where_b.get(key, ()))
+        for pair in zip(found, where_b[key], strict=True)
+    ]
+    pairs.sort()
+    # Longest increasing subsequence of j: piles keep their top's j, back links the chain.
+    tops: list[int] = []
+    top_index: list[int] = []
+    back: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pile = bisect_left(tops, j)
+        if pile == len(tops):
+            tops.append(j)
+            top_index.append(k)
+        else:
+            tops[pile] = j
+            top_index[pile] = k
+        back[k] = top_index[pile - 1] if pile else -1
+    chain: list[tuple[int, int]] = []
+    k = top_index[-1] if top_index else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = back[k]
+    return chain[::-1]
+
+
+class _Matcher:
+    """Opcodes as difflib's, under the budget; ``whole`` holds the replaced-whole ones."""
+
+    def __init__(self, tokens: int) -> None:
+        self.budget = STRETCH_PAIRS + PAIRS_PER_TOKEN * tokens
+        self.whole: set[tuple[int, int]] = set()  # (i1, j1) of a whole replacement
+
+    def opcodes(self, a: list[Key], b: list[Key], i0: int, j0: int, rounds: int) -> list[Opcode]:
+        if not a or not b:
+            if not a and not b:
+                return []
+            return [("replace", i0, i0 + len(a), j0, j0 + len(b))]
+        pairs = len(a) * len(b)
+        if pairs <= min(STRETCH_PAIRS, self.budget):
+            self.budget -= pairs
+            matcher = SequenceMatcher(None, a, b, autojunk=False)
+            return [
+                (tag, i1 + i0, i2 + i0, j1 + j0, j2 + j0)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            ]
+        anchors = _anchors(a, b) if rounds else []
+        if not anchors:
+            self.whole.add((i0, j0))
+            return [("replace", i0, i0 + len(a), j0, j0 + len(b))]
+        out: list[Opcode] = []
+        i_prev = j_prev = 0
+        for i, j in [*anchors, (len(a), len(b))]:
+            out += self.opcodes(a[i_prev:i], b[j_prev:j], i0 + i_prev, j0 + j_prev, rounds - 1)
+            if i < len(a):
+                out.append(("equal", i0 + i, i0 + i + 1, j0 + j, j0 + j + 1))
+            i_prev, j_prev = i + 1, j + 1
+        return out
 
 
 def diff_tokens(old: list[Token], new: list[Token]) -> list[Span]:
@@ -92,24 +186,51 @@ def diff_tokens(old: list[Token], new: list[Token]) -> list[Span]:
     while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
     spans: list[Span] = [Span("equal", tuple(new[:head]))] if head else []
-    matcher = SequenceMatcher(
-        None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False
+    matcher = _Matcher(len(a) + len(b) - 2 * (head + tail))
+    codes = matcher.opcodes(
+        a[head : len(a) - tail], b[head : len(b) - tail], head, head, _ANCHOR_ROUNDS
     )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
+    for tag, i1, i2, j1, j2 in _join_equal(codes):
         if tag == "equal":
             spans.append(Span("equal", tuple(new[j1:j2])))
             continue
+        whole = (i1, j1) in matcher.whole
         if i2 > i1:
-            spans.append(Span("delete", tuple(old[i1:i2])))
+            spans.append(Span("delete", tuple(old[i1:i2]), whole))
         if j2 > j1:
-            spans.append(Span("insert", tuple(new[j1:j2])))
+            spans.append(Span("insert", tuple(new[j1:j2]), whole))
     if tail:
         spans.append(Span("equal", tuple(new[len(new) - tail :])))
-    return _coalesce(_join_equal(spans))
+    if matcher.whole:
+        words = sum(1 for t in new if t.text.strip())
+        begins = " ".join(t.text for t in new[:40] if t.text.strip())[:60]
+        warnings.warn(
+            ComparedWholeWarning(
+                f"a text of {words:,} words (beginning {begins!r}) has stretches too long "
+                "and too unlike the old text to compare word by word: they are shown "
+                "deleted and inserted whole"
+            ),
+            stacklevel=2,
+        )
+    return _coalesce(_join_equal_spans(spans))
 
 
-def _join_equal(spans: list[Span]) -> list[Span]:
+class ComparedWholeWarning(UserWarning):
+    """Part of a text was compared whole, not word by word (the matcher's bound)."""
+
+
+def _join_equal(codes: list[Opcode]) -> list[Opcode]:
+    """Equal opcodes that follow each other as one (anchors come one token at a time)."""
+    out: list[Opcode] = []
+    for code in codes:
+        if out and code[0] == out[-1][0] == "equal":
+            out[-1] = ("equal", out[-1][1], code[2], out[-1][3], code[4])
+        else:
+            out.append(code)
+    return out
+
+
+def _join_equal_spans(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         if out and out[-1].op == span.op == "equal":
@@ -139,17 +260,19 @@ def _coalesce(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     deleted: list[Token] = []
     inserted: list[Token] = []
+    whole = False
     for span in [*marked, Span("equal", ())]:
+        whole = whole or span.whole
         if span.op == "delete":
             deleted += span.tokens
         elif span.op == "insert":
             inserted += span.tokens
         else:
             if deleted:
-                out.append(Span("delete", tuple(deleted)))
+                out.append(Span("delete", tuple(deleted), whole))
             if inserted:
-                out.append(Span("insert", tuple(inserted)))
-            deleted, inserted = [], []
+                out.append(Span("insert", tuple(inserted), whole))
+            deleted, inserted, whole = [], [], False
             if span.tokens:
                 out.append(span)
     return out
@@ -160,7 +283,10 @@ def similarity(old: list[Token], new: list[Token]) -> float:
     if not old and not new:
         return 1.0
     matcher = SequenceMatcher(None, [t.key for t in old], [t.key for t in new], autojunk=False)
-    if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
+    # Beyond the matcher's budget the ratio is estimated from the words the two texts
+    # share, in any order (an upper bound of the exact ratio).
+    too_long = len(old) * len(new) > STRETCH_PAIRS
+    if too_long or matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
         return matcher.quick_ratio()
     return matcher.ratio()
 

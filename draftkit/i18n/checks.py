@@ -21,7 +21,8 @@ from draftkit.i18n.catalogs import catalog_path, read_catalog
 from draftkit.library.markup import MarkupError, parse
 from draftkit.project import Project
 
-_NOTE = re.compile(r"\[\^[^\]\n]*\]")
+# No '[' inside, as the markup's own rule: linear on "[^[^[^…".
+_NOTE = re.compile(r"\[\^[^\][\n]*\]")
 _BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _PERCENT = re.compile(r"%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[#0 +-]?\d*(?:\.\d+)?[sdifr%]")
 _URL = re.compile(r"(?:https?://|mailto:)[^\s)\]>\"«»]+")

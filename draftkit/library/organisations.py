@@ -22,7 +22,14 @@ from pathlib import Path
 
 from draftkit.errors import DraftkitError, InputError
 from draftkit.library.clauses import Markup
-from draftkit.library.markup import ALLOWED_LINK_SCHEMES, is_valid_id, note_refs, placeholders
+from draftkit.library.markup import (
+    ALLOWED_LINK_SCHEMES,
+    MarkupError,
+    check_url_length,
+    is_valid_id,
+    note_refs,
+    placeholders,
+)
 from draftkit.yamlfile import Node, load_yaml
 
 REFERENCE = "docs/events.md#organisations"
@@ -65,6 +72,10 @@ def plain_markup(node: Node, what: str) -> Markup:
 
 def check_url(node: Node, what: str) -> str:
     url = node.text(what).strip()
+    try:
+        check_url_length(url)
+    except MarkupError as exc:
+        raise node.error(str(exc), hint=exc.hint) from None
     if not url.lower().startswith(ALLOWED_LINK_SCHEMES[:2]):
         raise node.error(
             f"{what} {url!r} is not an http(s) address",

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from draftkit.library.markup import ALLOWED_LINK_SCHEMES, is_valid_id
+from draftkit.library.markup import (
+    ALLOWED_LINK_SCHEMES,
+    MarkupError,
+    check_url_length,
+    is_valid_id,
+)
 from draftkit.yamlfile import Node, load_yaml
 
 SOURCE_FIELDS = {"id", "title", "publisher", "url", "date", "note"}
@@ -48,6 +53,10 @@ def load_source(node: Node) -> Source:
         return child.text(key).strip() if child is not None and child.value is not None else ""
 
     url = text("url")
+    try:
+        check_url_length(url)
+    except MarkupError as exc:
+        raise node.get("url").error(str(exc), hint=exc.hint) from None  # type: ignore[union-attr]
     if url and not url.lower().startswith(ALLOWED_LINK_SCHEMES):
         raise node.get("url").error(  # type: ignore[union-attr]
             f"source '{source_id}' has url {url!r}, which is not an http(s) address",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.assemble.assembler import assemble
-from draftkit.assemble.templating import TemplateSet
+from draftkit.assemble.templating import RenderBudget, TemplateSet
 from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock
 from draftkit.i18n import builtin
@@ -79,7 +79,7 @@ def assemble_spec(
     locale = profile(lang)
     if translations is None:
         translations = translator_for(project, lang)
-    templates = templates or TemplateSet(project.templates_path)
+    templates = templates or TemplateSet(project.templates_path, RenderBudget.of(project.config))
     from draftkit.render.styles import load_style_sheet
 
     roles = load_style_sheet(templates.find(STYLES_NAME)).roles

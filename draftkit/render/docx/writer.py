@@ -12,7 +12,6 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -111,6 +110,7 @@ class DocxWriter:
         self.word = open_base(template_parts)
         self.body = self.word.element.body
         self.notes_parts: dict[str, XmlPart] = {}
+        self.link_targets = oxml.LinkTargets()
         self.style_ids: dict[str, str] = {}
         self.change_id = 0
         self._move_ids: dict[int, int] = {}
@@ -421,7 +421,7 @@ class DocxWriter:
             elif isinstance(node, Strong):
                 self._runs(parent, node.children, italic=italic, bold=True, style=style, part=part)
             elif isinstance(node, Link):
-                r_id = part.relate_to(node.url, RT.HYPERLINK, is_external=True)
+                r_id = self.link_targets.relate(part, node.url)
                 link = oxml.hyperlink(r_id)
                 self._runs(
                     link, node.children, italic=italic, bold=bold, style="Hyperlink", part=part
