@@ -66,7 +66,13 @@ def _note_rule(state: StateInline, silent: bool) -> bool:
         return False
     match = _NOTE_RE.match(state.src, state.pos)
     if match is None:
-        return False
+        # "[^" that is no reference ("[^a[b]", "[^ at the end") is a mistake to report,
+        # never text to print; "\[^" writes the characters.
+        if not silent:
+            token = state.push("dk_noteref", "", 0)
+            token.meta = {"malformed": state.src[state.pos : state.pos + 30]}
+        state.pos += 2
+        return True
     if not silent:
         token = state.push("dk_noteref", "", 0)
         token.meta = {
@@ -141,6 +147,12 @@ def _build(
             out.append(Link(url, inner))
             continue
         elif kind == "dk_noteref":
+            if "malformed" in tok.meta:
+                raise MarkupError(
+                    f"'{tok.meta['malformed']}' is not a note reference",
+                    hint="write [^source-id] for a footnote or [^en:source-id] for an endnote,"
+                    " or \\[^ for the characters themselves",
+                )
             source = tok.meta["source"]
             if not is_valid_id(source):
                 raise MarkupError(

@@ -161,8 +161,11 @@ def test_i18n_check_of_a_huge_msgstr_of_open_brackets(project: Callable[..., Pro
     p.write(po, catalog.replace(entry, f'msgid "Calls upon"\nmsgstr "{"[^" * 50_000}"'))
     result = run_bounded(p, "i18n", "check")
     assert "Traceback" not in result.stderr
-    assert result.returncode == 0, result.stderr  # literal text: no error, two warnings
-    assert "untranslated" in result.stderr
+    # quickly refused at the entry's line: "[^" that is no note reference is a mistake
+    assert result.returncode == 1, result.stderr
+    line = line_of(p.read(po), 'msgid "Calls upon"')  # the entry's line
+    assert f"{po}:{line}: [ru] markup: " in result.stderr
+    assert "is not a note reference" in result.stderr
 
 
 def clause_file(text: str) -> str:
@@ -275,3 +278,18 @@ def test_a_bad_template_budget_is_refused_at_its_line(
         "'template_seconds' in [build] must be a number above 0",
         exact=False,
     )
+
+
+@pytest.mark.parametrize("command", [CHECK, BUILD])
+@pytest.mark.parametrize("broken", ["[^sdg-5[x]", "[^"], ids=["bracket-inside", "unclosed"])
+def test_a_note_call_that_is_no_reference_is_an_error(
+    project: Callable[..., Project], command: tuple[str, ...], broken: str
+) -> None:
+    # The reference pattern stops at '[' to stay linear: what it does not match is refused,
+    # never printed as text.
+    p = project()
+    text = p.edit("clauses/x.yaml", "in {country}[^sdg-5]", f"in {{country}}{broken}")
+    result = p.run(*command)
+    where = f"clauses/x.yaml:{line_of(text, broken)}"
+    assert_one_error(result, where, f"'{broken}' is not a note reference", exact=False)
+    assert p.files() == {}
