@@ -194,7 +194,13 @@ class Project:
     @classmethod
     def discover(cls, start: Path | None = None) -> Project:
         """The nearest folder at or above ``start`` that holds a ``draftkit.toml``."""
-        here = (start or Path.cwd()).resolve()
+        try:
+            here = (start or Path.cwd()).resolve()
+        except FileNotFoundError:
+            raise DraftkitError(
+                "the current folder no longer exists",
+                hint="cd into a project folder (it may have been deleted or renamed)",
+            ) from None
         if here.is_file():
             here = here.parent
         for folder in (here, *here.parents):

@@ -25,7 +25,11 @@ def reporting(root: Path | None = None) -> Iterator[None]:
         from rich.text import Text
 
         style = "bold red" if err.is_terminal else ""
-        for line in exc.format(root or Path.cwd()).splitlines():
+        try:
+            here = root or Path.cwd()
+        except FileNotFoundError:  # the current folder was deleted: paths stay absolute
+            here = Path("/")
+        for line in exc.format(here).splitlines():
             err.print(Text.assemble(("error:", style), f" {line}"))
         raise typer.Exit(exc.exit_code) from None
 

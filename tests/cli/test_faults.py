@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.cli.helpers import REPO, Project, assert_fails_cleanly, run
+from tests.cli.helpers import REPO, Project, assert_fails_cleanly, env, run
 
 
 def test_a_style_sheet_not_in_utf8_is_named_at_its_line(
@@ -36,3 +38,21 @@ def test_new_where_no_folder_can_be_made(tmp_path: Path) -> None:
     lines = assert_fails_cleanly(run("new", "a-file/proj", cwd=tmp_path))
     assert len(lines) == 1 and lines[0].startswith("error: cannot create a-file/proj:")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_deleted_current_folder_is_one_error(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    # The child starts inside the folder, which is removed before draftkit looks at it.
+    script = (
+        "import os, runpy, sys; os.rmdir(os.getcwd()); sys.argv = ['draftkit', 'check'];"
+        " runpy.run_module('draftkit', run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=gone, capture_output=True, text=True, env=env()
+    )
+    lines = assert_fails_cleanly(result)
+    assert lines == [
+        "error: the current folder no longer exists"
+        " (hint: cd into a project folder (it may have been deleted or renamed))"
+    ]
