@@ -17,7 +17,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import BuildClock, builtin_templates_dir, publish_all
+from draftkit.fsutil import BuildClock, builtin_templates_dir, folder_lock, publish_all
 from draftkit.i18n.catalogs import read_catalog, template_path
 from draftkit.i18n.messages import (
     Message,
@@ -182,7 +182,10 @@ def extract(project: Project) -> tuple[Path, int, bool]:
     target = template_path(project.locales_dir)
     if pot_unchanged(target, catalog):
         return target, len(_body(catalog)), False
-    publish_all([(target, serialise(catalog))])
+    # The catalogs' lock, as i18n update holds it: an update never reads half a change.
+    waiting = f"waiting for another draftkit updating {project.locales_dir}…"
+    with folder_lock(project.locales_dir, clean=[project.locales_dir], waiting=waiting):
+        publish_all([(target, serialise(catalog))])
     return target, len(_body(catalog)), True
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import publish_all
+from draftkit.fsutil import folder_lock, publish_all
 from draftkit.i18n.builtin import project_additions
 from draftkit.i18n.catalogs import catalog_path, read_catalog, template_path
 from draftkit.i18n.extract import serialise
@@ -44,6 +44,15 @@ class UpdateReport:
 
 
 def update(project: Project) -> list[UpdateReport]:
+    """Merge the template into each target locale's catalog, one update of a project at a
+    time (a second one waits): each reads the catalogs the first wrote."""
+    folders = [catalog_path(project.locales_dir, lang).parent for lang in project.target_locales]
+    waiting = f"waiting for another draftkit updating {project.locales_dir}…"
+    with folder_lock(project.locales_dir, clean=folders, waiting=waiting):
+        return _update(project)
+
+
+def _update(project: Project) -> list[UpdateReport]:
     pot = template_path(project.locales_dir)
     if not pot.is_file():
         raise DraftkitError(f"no {pot.name} yet", path=pot, hint="run 'draftkit i18n extract'")

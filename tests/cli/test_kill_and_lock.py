@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -106,6 +107,41 @@ def test_a_press_kit_killed_at_any_moment_leaves_old_or_new_files(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert snapshot(root / folder) == new
     assert staged(root / folder) == []
+
+
+def test_a_catalog_update_killed_at_any_moment_leaves_old_or_new_files(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "p")
+    catalogs = root / "locales"
+
+    def pos() -> dict[str, str]:
+        return {
+            str(p.relative_to(catalogs)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(catalogs.rglob("*.po"))
+        }
+
+    old = pos()
+    change_the_library(root)
+    assert run("i18n", "extract", cwd=root).returncode == 0
+    spare = tmp_path / "spare"
+    shutil.copytree(catalogs, spare)
+    began = time.monotonic()
+    assert run("i18n", "update", cwd=root).returncode == 0
+    took = time.monotonic() - began
+    new = pos()
+    assert new != old
+    chance = random.Random(1201)
+    for attempt in range(10):
+        shutil.rmtree(catalogs)
+        shutil.copytree(spare, catalogs)  # the old catalogs, the new template
+        process = start(root, "i18n", "update")
+        time.sleep(chance.uniform(0, took))
+        process.kill()
+        process.wait()
+        for name, digest in pos().items():
+            assert digest in (old[name], new[name]), f"attempt {attempt}: {name} is half"
+    assert run("i18n", "update", cwd=root).returncode == 0
+    assert pos() == new
+    assert staged(catalogs) == []
 
 
 def test_two_builds_at_once_end_with_the_right_files(tmp_path: Path) -> None:
