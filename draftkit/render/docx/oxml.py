@@ -632,3 +632,55 @@ def move_range(
     if date:
         element.set(qn("w:date"), date)
     return element
+
+
+# CT_PPrBase: what follows w:widowControl and w:spacing in a w:pPr.
+_AFTER_SPACING = (
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_AFTER_WIDOW_CONTROL = (
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    *_AFTER_SPACING,
+)
+
+
+def set_base_spacing(ppr: etree._Element, *, widow_control: bool, line: int) -> None:
+    """The base style's paragraph: widow control, no space before or after, and an exact
+    line height (twips), each at its place in CT_PPrBase."""
+    for old in ppr.findall(qn("w:widowControl")) + ppr.findall(qn("w:spacing")):
+        ppr.remove(old)
+    ppr.insert_element_before(
+        el("w:widowControl", val="1" if widow_control else "0"), *_AFTER_WIDOW_CONTROL
+    )
+    ppr.insert_element_before(
+        el("w:spacing", before="0", after="0", line=str(line), lineRule="exact"),
+        *_AFTER_SPACING,
+    )

@@ -52,42 +52,7 @@ _TWIPS_PER_CM = 567
 # may set the labels in (DejaVu Sans, a common substitute, is the widest), and the least
 # space between an operative number and its text.
 _DIGIT_EM, _PERIOD_EM, _LABEL_GAP_EM = 0.64, 0.32, 0.4
-# CT_PPrBase: what follows w:widowControl and w:spacing in a w:pPr.
-_AFTER_SPACING = (
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
-_AFTER_WIDOW_CONTROL = (
-    "w:numPr",
-    "w:suppressLineNumbers",
-    "w:pBdr",
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    *_AFTER_SPACING,
-)
+
 
 
 class DocxWriter:
@@ -191,22 +156,10 @@ class DocxWriter:
         normal.font.name = self.sheet.font
         oxml.declare_font(self.word.part.package, self.sheet.font, self.sheet.font_class)
         normal.font.size = Pt(self.sheet.size)
-        normal_ppr = normal.element.get_or_add_pPr()
-        for old in normal_ppr.findall(qn("w:widowControl")) + normal_ppr.findall(qn("w:spacing")):
-            normal_ppr.remove(old)
-        normal_ppr.insert_element_before(
-            oxml.el("w:widowControl", val="1" if self.sheet.widow_control else "0"),
-            *_AFTER_WIDOW_CONTROL,
-        )
-        normal_ppr.insert_element_before(
-            oxml.el(
-                "w:spacing",
-                before="0",
-                after="0",
-                line=str(self._line(self.sheet.size, self.sheet.line_height)),
-                lineRule="exact",
-            ),
-            *_AFTER_SPACING,
+        oxml.set_base_spacing(
+            normal.element.get_or_add_pPr(),
+            widow_control=self.sheet.widow_control,
+            line=self._line(self.sheet.size, self.sheet.line_height),
         )
         rfonts = normal.element.rPr.find(qn("w:rFonts"))
         for attr in ("w:cs", "w:eastAsia"):
