@@ -179,3 +179,16 @@ def _url(token: object) -> str | None:
         strings = [t for t in token.arguments if t.type == "string"]
         return strings[0].value if strings else None
     return None
+
+
+def report_style_sheet(templates_path: list[Path]) -> None:
+    """Warn about the PDF style sheet found on ``templates_path`` (project first), as a
+    PDF build would: for ``draftkit check``, and before a press kit forks its workers (they
+    inherit what was said and do not say it again)."""
+    from draftkit.fsutil import find_on_path
+    from draftkit.render.writers import CSS_NAME
+
+    roots = [folder.resolve() for folder in templates_path]
+    css_path = find_on_path(roots, CSS_NAME)
+    if css_path is not None:
+        report_dropped(css_path, roots)
