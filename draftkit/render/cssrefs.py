@@ -67,7 +67,9 @@ def dropped_resources(css_path: Path, roots: list[Path]) -> list[Dropped]:
 
 
 @cache
-def _reported(css_path: Path, roots: tuple[Path, ...], _mtime_ns: int, _size: int) -> frozenset[str]:
+def _reported(
+    css_path: Path, roots: tuple[Path, ...], _mtime_ns: int, _size: int
+) -> frozenset[str]:
     here = _here()
     dropped = dropped_resources(css_path, list(roots))
     for item in dropped:
@@ -107,7 +109,9 @@ def _scan(
             continue
         if not (isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword == "charset"):
             imports_allowed = False
-        for token in _walk([*getattr(rule, "prelude", []), *(getattr(rule, "content", None) or [])]):
+        for token in _walk(
+            [*getattr(rule, "prelude", []), *(getattr(rule, "content", None) or [])]
+        ):
             reference = _url(token)
             if reference is not None:
                 _judge(f"url({reference})", reference, token.source_line, path, base, roots, found)
@@ -131,14 +135,24 @@ def _import(
     what = "@import " + tinycss2.serialize(rule.prelude).strip()
     if reference is None:
         found.append(
-            Dropped(path, rule.source_line, what, "it names no style sheet",
-                    'write @import "file.css"; or @import url(file.css);')
+            Dropped(
+                path,
+                rule.source_line,
+                what,
+                "it names no style sheet",
+                'write @import "file.css"; or @import url(file.css);',
+            )
         )
         return
     if late:
         found.append(
-            Dropped(path, rule.source_line, what, "an @import after other rules is ignored",
-                    "move the @import to the top of the file")
+            Dropped(
+                path,
+                rule.source_line,
+                what,
+                "an @import after other rules is ignored",
+                "move the @import to the top of the file",
+            )
         )
         return
     target = _judge(what, reference, rule.source_line, path, base, roots, found)
@@ -148,7 +162,12 @@ def _import(
 
 
 def _judge(
-    what: str, reference: str, line: int, path: Path, base: str, roots: list[Path],
+    what: str,
+    reference: str,
+    line: int,
+    path: Path,
+    base: str,
+    roots: list[Path],
     found: list[Dropped],
 ) -> tuple[str, Path] | None:
     """The URL and file ``reference`` loads, or None; a refusal is added to ``found``."""

@@ -25,19 +25,41 @@ CASES = [
     ('@import "/etc/hosts";', '@import "/etc/hosts"', OUTSIDE),
     ("@import url(http://example.org/x.css);", "@import url(http://example.org/x.css)", NETWORK),
     ('@import "http://localhost:8000/x.css";', '@import "http://localhost:8000/x.css"', NETWORK),
-    ("@font-face { font-family: X; src: url(../../../fonts/x.ttf); }",
-     "url(../../../fonts/x.ttf)", OUTSIDE),
-    ("body { background: url(http://example.org/x.png); }",
-     "url(http://example.org/x.png)", NETWORK),
+    (
+        "@font-face { font-family: X; src: url(../../../fonts/x.ttf); }",
+        "url(../../../fonts/x.ttf)",
+        OUTSIDE,
+    ),
+    (
+        "body { background: url(http://example.org/x.png); }",
+        "url(http://example.org/x.png)",
+        NETWORK,
+    ),
     ('body { background-image: url("file:///etc/passwd"); }', "url(file:///etc/passwd)", OUTSIDE),
-    ("body { background-image: url(//host/x.png); }",
-     "url(//host/x.png)", "it names a file on another host"),
-    ("p { list-style-image: url(http://localhost/x.png); }",
-     "url(http://localhost/x.png)", NETWORK),
+    (
+        "body { background-image: url(//host/x.png); }",
+        "url(//host/x.png)",
+        "it names a file on another host",
+    ),
+    (
+        "p { list-style-image: url(http://localhost/x.png); }",
+        "url(http://localhost/x.png)",
+        NETWORK,
+    ),
     ('@import "late.css";', '@import "late.css"', "an @import after other rules is ignored"),
 ]
-IDS = ["import-outside", "import-absolute", "import-http", "import-localhost", "font-outside",
-       "background-http", "file-passwd", "other-host", "localhost", "import-late"]
+IDS = [
+    "import-outside",
+    "import-absolute",
+    "import-http",
+    "import-localhost",
+    "font-outside",
+    "background-http",
+    "file-passwd",
+    "other-host",
+    "localhost",
+    "import-late",
+]
 
 
 def expected(line: int, what: str, why: str) -> str:
