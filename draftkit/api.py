@@ -230,8 +230,11 @@ def check(project: Project, *, use_cache: bool = True) -> str:
     """Validate the whole project (library, sources, documents, events, templates); the
     one-line summary, or a :class:`DraftkitError` listing every problem. A success is
     remembered while no input changes."""
+    from draftkit.render.cssrefs import report_style_sheet
     from draftkit.uptodate import cached_check, project_key, remember_check
 
+    # Warnings are not remembered with a success: said at every check, before it.
+    report_style_sheet(project.templates_path)
     key = project_key(project.root, project.config.sources, "check")
     summary = cached_check(project.root, key) if use_cache else None
     if summary is None:

@@ -156,6 +156,10 @@ def _pool_render(
     args = [(str(project.root), str(o.source), o.lang, o.fmt, allow_incomplete) for o in tasks]
     # the project loaded (and its library parsed) for the plan serves the renders too
     _projects.setdefault(str(project.root), project)
+    if any(o.fmt == "pdf" for o in tasks):
+        from draftkit.render.cssrefs import report_style_sheet
+
+        report_style_sheet(project.templates_path)  # once, here, not in every worker
     if jobs <= 1 or len(tasks) <= 1:
         for output, arg in zip(tasks, args, strict=True):
             done(output, render_one(*arg))

@@ -3,7 +3,9 @@
 Allowed: ``data:`` URLs, and ``file:`` URLs that resolve (symlinks followed) inside the
 project's or the built-in template folders. Everything else (network, other local files,
 redirects) stops the render with a clear error, so nothing outside the project can be
-pulled into a PDF, whichever channel (clause, source, catalog, template) asked for it.
+pulled into a PDF, whichever channel (clause, source, catalog, template) asked for it;
+only the URLs of the style sheet that the user was warned about beforehand
+(render.cssrefs) are answered with nothing instead, and the render goes on.
 
 Inside the template folders a file is found as templates are, by its name relative to its
 folder, project first: ``url(../fonts/NotoSerif-Regular.ttf)`` in a project's own
@@ -14,9 +16,10 @@ own, and a project's ``templates/fonts/`` file shadows the built-in one.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from draftkit.render.urlpolicy import judge, url_key
 
 
 class DeniedResource(FatalURLFetchingError):
@@ -35,7 +38,11 @@ class MissingResource(FatalURLFetchingError):
 
 
 class ProjectFetcher(URLFetcher):
-    def __init__(self, allowed_roots: list[Path]) -> None:
+    """``reported``: the URLs (:func:`url_key`) of the style sheet that the user has been
+    warned will not be loaded (render.cssrefs): they are answered with nothing, so the rule
+    is dropped and the PDF is built. Any other refused URL stops the render."""
+
+    def __init__(self, allowed_roots: list[Path], reported: frozenset[str] = frozenset()) -> None:
         super().__init__(
             allowed_protocols={"data", "file"},
             allow_redirects=False,
@@ -43,37 +50,18 @@ class ProjectFetcher(URLFetcher):
             timeout=5,
         )
         self.allowed_roots = [root.resolve() for root in allowed_roots]
+        self.reported = reported
         self.fetched: list[str] = []
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         self.fetched.append(url)
-        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-        if scheme == "data":
-            return super().fetch(url, headers)
-        if scheme == "file":
-            parts = urlsplit(url)
-            if parts.netloc not in ("", "localhost"):
-                raise DeniedResource(f"denied: {url} (remote file host)")
-            path = Path(unquote(parts.path)).resolve()
-            found = self.find(path)
-            if found is not None:
-                return URLFetcherResponse(url, body=found.read_bytes())
-            raise DeniedResource(f"denied: {url} is outside the project's template folders")
-        raise DeniedResource(f"denied: {url} (draftkit renders without network access)")
-
-    def find(self, path: Path) -> Path | None:
-        """The file ``path`` names on the template search path; None when ``path`` is
-        outside every template folder. Raises MissingResource when it is inside one but no
-        folder has the file."""
-        relative = next(
-            (path.relative_to(root) for root in self.allowed_roots if path.is_relative_to(root)),
-            None,
-        )
-        if relative is None:
-            return None
-        for root in self.allowed_roots:
-            candidate = (root / relative).resolve()
-            # resolve() again: a symlink in a folder must not lead out of it
-            if candidate.is_relative_to(root) and candidate.is_file():
-                return candidate
-        raise MissingResource(path)
+        verdict = judge(url, self.allowed_roots)
+        if verdict.refused is not None:
+            if url_key(url) in self.reported:
+                return URLFetcherResponse(url, body=b"")
+            raise DeniedResource(f"denied: {url} ({verdict.refused})")
+        if verdict.missing is not None:
+            raise MissingResource(verdict.missing)
+        if verdict.file is not None:
+            return URLFetcherResponse(url, body=verdict.file.read_bytes())
+        return super().fetch(url, headers)

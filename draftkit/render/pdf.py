@@ -115,23 +115,30 @@ def write_pdf(
     allowed_roots: list[Path],
     clock: BuildClock,
     variant: str | None = None,
+    reported: frozenset[str] = frozenset(),
 ) -> bytes:
     """The PDF of a page of the HTML writer, laid out by WeasyPrint: in the
-    :func:`renderer` process if one is running, in this one otherwise."""
+    :func:`renderer` process if one is running, in this one otherwise. ``reported``: the
+    URLs the user was warned will not be loaded (render.cssrefs)."""
     if _worker is not None:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
             return _worker.submit(
-                _write_pdf_here, html, base_dir, allowed_roots, clock, variant
+                _write_pdf_here, html, base_dir, allowed_roots, clock, variant, reported
             ).result()
         except BrokenProcessPool:
             pass  # the worker died (killed, out of memory): lay it out here instead
-    return _write_pdf_here(html, base_dir, allowed_roots, clock, variant)
+    return _write_pdf_here(html, base_dir, allowed_roots, clock, variant, reported)
 
 
 def _write_pdf_here(
-    html: str, base_dir: Path, allowed_roots: list[Path], clock: BuildClock, variant: str | None
+    html: str,
+    base_dir: Path,
+    allowed_roots: list[Path],
+    clock: BuildClock,
+    variant: str | None,
+    reported: frozenset[str] = frozenset(),
 ) -> bytes:
     weasyprint = _import_weasyprint()
     from draftkit.render.fetcher import DeniedResource, MissingResource, ProjectFetcher
@@ -141,7 +148,7 @@ def _write_pdf_here(
         raise RenderError(
             f"unknown PDF variant {variant!r}", hint="one of: " + ", ".join(PDF_VARIANTS)
         )
-    fetcher = ProjectFetcher(allowed_roots)
+    fetcher = ProjectFetcher(allowed_roots, reported)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
         with _source_date(clock):
@@ -209,9 +216,11 @@ def _missing_hint(path: Path, allowed_roots: list[Path]) -> str:
 def pdf_writer(doc: Document, context: WriteContext) -> bytes:
     """The ``pdf`` format: the HTML writer's paged page (footnotes floated to the page
     foot), laid out with the project's style sheet and fonts."""
+    from draftkit.render.cssrefs import report_dropped
     from draftkit.render.html import write_html
 
     css_path = context.find(CSS_NAME)
+    reported = report_dropped(css_path, context.search_path)
     html = write_html(doc, context.css, paged=True, clock=context.clock)
     return write_pdf(
         html,
@@ -219,4 +228,5 @@ def pdf_writer(doc: Document, context: WriteContext) -> bytes:
         allowed_roots=context.search_path,
         clock=context.clock,
         variant=context.options.get("pdf_variant"),
+        reported=reported,
     )

@@ -2,7 +2,8 @@
 
 Channels: clause text, a source, the document's own fields (template variables), and a
 project's CSS. Text channels come out as literal text; a stylesheet that asks for a file
-outside the template folders stops the build.
+outside the template folders is dropped with a warning at its line (render.cssrefs); a
+refused URL that no warning announced stops the build.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from draftkit.errors import DraftkitError
 from draftkit.project import Project
+from draftkit.render.cssrefs import StyleSheetWarning
 from tests.conftest import assemble_file, build_formats
 
 SECRET = "CANARY-5e1f0c-TOP-SECRET"
@@ -109,11 +111,27 @@ def test_project_css_cannot_import_a_file_outside_the_project(tmp_path: Path, ca
         f'@import url("{canary.with_suffix(".css").as_uri()}");\nbody {{ color: black; }}\n'
     )
     project = Project.discover(doc)
+    # Said and dropped: the PDF is built without the rule, and without the file.
+    with pytest.warns(StyleSheetWarning, match=r"document.css:1: @import .* was not loaded"):
+        built = build_formats(assemble_file(project, doc), tmp_path, "out")
+    assert SECRET.encode() not in pdf_payload(built.pdf.read_bytes())
+
+
+def test_a_refused_url_the_style_sheet_pass_did_not_report_still_stops_the_render(
+    tmp_path: Path, canary: Path
+) -> None:
+    """The fetcher answers with nothing only the URLs it was told were reported."""
+    from draftkit.fsutil import BuildClock
+    from draftkit.render.pdf import write_pdf
+
+    html = f"<style>@import url({canary.with_suffix('.css').as_uri()});</style><p>x</p>"
     with pytest.raises(DraftkitError, match="denied"):
-        build_formats(assemble_file(project, doc), tmp_path, "out")
-    assert not (tmp_path / "out.pdf").exists() or SECRET.encode() not in pdf_payload(
-        (tmp_path / "out.pdf").read_bytes()
-    )
+        write_pdf(
+            html,
+            base_dir=tmp_path,
+            allowed_roots=[tmp_path / "p"],
+            clock=BuildClock.for_document(None),
+        )
 
 
 def test_project_css_may_use_its_own_assets(tmp_path: Path, canary: Path) -> None:
