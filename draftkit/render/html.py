@@ -205,6 +205,10 @@ class HtmlWriter:
         stamp = self.clock.iso()
         head = [
             '<meta charset="utf-8">',
+            # A browser showing the preview fetches nothing a style sheet names (a shared
+            # template set's CSS may point anywhere): styles inline, nothing else.
+            '<meta http-equiv="Content-Security-Policy"'
+            ' content="default-src \'none\'; style-src \'unsafe-inline\'">',
             f"<title>{escape(meta.title)}</title>",
             '<meta name="generator" content="draftkit">',
             f'<meta name="dcterms.created" content="{stamp}">',
