@@ -26,11 +26,54 @@ TEXT = st.text(alphabet=st.one_of(st.sampled_from(SIGNIFICANT), st.characters())
 
 # Pieces of inline markup; joined in any order they make markup that is nearly right.
 MARKUP_PIECES = [
-    "*", "**", "_", "__", "***", "[", "]", "(", ")", "](", "[^", "[^en:", "[^fn:", "\\",
-    "\\[^", "\\{", "\\}", "{", "}", "{country}", "{x", "`", "<", ">", "<script>", "&amp;",
-    "https://example.org/a_b", "http://", "mailto:a@b.org", "javascript:alert(1)",
-    "ftp://x", "<https://e.org>", "sdg-goals", "en:nap-1325", "A", "word", " ", "  \n",
-    "\n", "\t", "ң ө ү", "«»", "—", "\x00", "\u202e", "1.", "# ", "> ",
+    "*",
+    "**",
+    "_",
+    "__",
+    "***",
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    "[^",
+    "[^en:",
+    "[^fn:",
+    "\\",
+    "\\[^",
+    "\\{",
+    "\\}",
+    "{",
+    "}",
+    "{country}",
+    "{x",
+    "`",
+    "<",
+    ">",
+    "<script>",
+    "&amp;",
+    "https://example.org/a_b",
+    "http://",
+    "mailto:a@b.org",
+    "javascript:alert(1)",
+    "ftp://x",
+    "<https://e.org>",
+    "sdg-goals",
+    "en:nap-1325",
+    "A",
+    "word",
+    " ",
+    "  \n",
+    "\n",
+    "\t",
+    "ң ө ү",
+    "«»",
+    "—",
+    "\x00",
+    "\u202e",
+    "1.",
+    "# ",
+    "> ",
 ]
 MARKUP = st.one_of(
     TEXT,
@@ -43,9 +86,32 @@ def _scalar() -> st.SearchStrategy[Any]:
         TEXT,
         MARKUP,
         st.sampled_from(
-            ["", "~", "null", "yes", "0312654321", "+996", "0x1F", "1e3", ".inf", "9999-12-31",
-             "2026-02-30", "2108-01-01", "<<", "&a", "*a", "!!python/object", "operative",
-             "preambular", "en", "ru", "ky", "resolution", "press-release", "a" * 3000]
+            [
+                "",
+                "~",
+                "null",
+                "yes",
+                "0312654321",
+                "+996",
+                "0x1F",
+                "1e3",
+                ".inf",
+                "9999-12-31",
+                "2026-02-30",
+                "2108-01-01",
+                "<<",
+                "&a",
+                "*a",
+                "!!python/object",
+                "operative",
+                "preambular",
+                "en",
+                "ru",
+                "ky",
+                "resolution",
+                "press-release",
+                "a" * 3000,
+            ]
         ),
         st.none(),
         st.booleans(),
@@ -60,8 +126,9 @@ VALUES = st.recursive(
     SCALARS,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(TEXT, st.integers(), st.none(), st.booleans()), inner,
-                        max_size=4),
+        st.dictionaries(
+            st.one_of(TEXT, st.integers(), st.none(), st.booleans()), inner, max_size=4
+        ),
     ),
     max_leaves=10,
 )
@@ -146,19 +213,32 @@ CHARSETS = ["utf-8", "UTF-8", "iso-8859-1", "latin-1", "cp1251", "foo-bar", "", 
 
 
 def _po_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace(
-        "\t", "\\t"
-    )
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
 
 
 @st.composite
 def _po_entry(draw: st.DrawFn) -> str:
     words = st.one_of(MARKUP, st.sampled_from(["", "%s", "%(n)d", "{x}", "Hello"]))
     lines = []
-    for comment in draw(st.lists(st.sampled_from(
-        ["#, fuzzy", "#, python-format", "#, fuzzy, no-c-format", "#: clauses/a.yaml:3",
-         "#. note", '#| msgid "old"', '#| msgctxt "c"', "# translator", "#,", "#:"]
-    ), max_size=3)):
+    for comment in draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "#, fuzzy",
+                    "#, python-format",
+                    "#, fuzzy, no-c-format",
+                    "#: clauses/a.yaml:3",
+                    "#. note",
+                    '#| msgid "old"',
+                    '#| msgctxt "c"',
+                    "# translator",
+                    "#,",
+                    "#:",
+                ]
+            ),
+            max_size=3,
+        )
+    ):
         lines.append(comment)
     if draw(st.booleans()):
         lines.append(f'msgctxt "{_po_string(draw(words))}"')
@@ -183,8 +263,8 @@ def near_valid_po(draw: st.DrawFn) -> str:
     entries with flags, contexts, plurals, obsolete and previous ids; perhaps spliced."""
     header = [
         "Content-Type: text/plain; charset=" + draw(st.one_of(st.sampled_from(CHARSETS), TEXT)),
-        "Language: " + draw(st.one_of(st.sampled_from(["ru", "ky", "en", "xx", "", "ru_RU"]),
-                                      TEXT)),
+        "Language: "
+        + draw(st.one_of(st.sampled_from(["ru", "ky", "en", "xx", "", "ru_RU"]), TEXT)),
         "Plural-Forms: " + draw(st.one_of(st.sampled_from(PLURAL_FORMS), TEXT)),
         "MIME-Version: 1.0",
     ]

@@ -32,8 +32,9 @@ def reads_or_refuses(path: Path) -> None:
                 translator.gettext(message.id)
             else:
                 translator.pgettext(context, message.id)
-            translator.line_of(context, message.id if isinstance(message.id, str)
-                               else message.id[0])
+            translator.line_of(
+                context, message.id if isinstance(message.id, str) else message.id[0]
+            )
         for missing in translator.missing.values():
             missing.describe()
     except DraftkitError as error:
@@ -47,6 +48,12 @@ def po_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @given(text=near_valid_po())
+# Found by this test; each was a traceback (LookupError, ValueError) when compiled.
+@example(text='msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=0\\n"\n\n')
+@example(
+    text='msgid ""\nmsgstr ""\n"Language: ru\\n"\n'
+    "\"Plural-Forms: nplurals=2; plural=__import__('os').system('true');\\n\"\n\n"
+)
 def test_near_valid_po_reads_or_is_an_error(po_path: Path, text: str) -> None:
     # A lone surrogate cannot be UTF-8: written as its bytes, it makes a file that is not.
     po_path.write_bytes(text.encode("utf-8", "surrogatepass"))
@@ -55,8 +62,10 @@ def test_near_valid_po_reads_or_is_an_error(po_path: Path, text: str) -> None:
 
 @given(text=TEXT)
 @example(text='msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=foo-bar\\n"\n')
-@example(text='msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=n/0;\\n"\n\n'
-         'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[1] "y"\n')
+@example(
+    text='msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=n/0;\\n"\n\n'
+    'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[1] "y"\n'
+)
 def test_any_text_as_po_reads_or_is_an_error(po_path: Path, text: str) -> None:
     # A lone surrogate cannot be UTF-8: written as its bytes, it makes a file that is not.
     po_path.write_bytes(text.encode("utf-8", "surrogatepass"))

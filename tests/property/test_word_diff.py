@@ -16,20 +16,40 @@ from tests.property.strategies import TEXT
 
 WORDS = st.one_of(
     TEXT,
-    st.sampled_from(["the", "a", " ", "Republic", "теңчилик", "ң", ".", ",", "—", "women's",
-                     "пост-кризисный", "\n", "  ", "1325"]),
+    st.sampled_from(
+        [
+            "the",
+            "a",
+            " ",
+            "Republic",
+            "теңчилик",
+            "ң",
+            ".",
+            ",",
+            "—",
+            "women's",
+            "пост-кризисный",
+            "\n",
+            "  ",
+            "1325",
+        ]
+    ),
 )
 INLINES = st.recursive(
     st.one_of(
         WORDS.map(Text),
-        st.builds(NoteRef, st.sampled_from(["sdg", "nap-1325", "x"]),
-                  st.sampled_from(["footnote", "endnote"])),
+        st.builds(
+            NoteRef,
+            st.sampled_from(["sdg", "nap-1325", "x"]),
+            st.sampled_from(["footnote", "endnote"]),
+        ),
     ),
     lambda inner: st.one_of(
         st.lists(inner, max_size=3).map(Emph),
         st.lists(inner, max_size=3).map(Strong),
-        st.builds(Link, st.sampled_from(["https://e.org", "mailto:a@b.org"]),
-                  st.lists(inner, max_size=3)),
+        st.builds(
+            Link, st.sampled_from(["https://e.org", "mailto:a@b.org"]), st.lists(inner, max_size=3)
+        ),
     ),
     max_leaves=8,
 )
