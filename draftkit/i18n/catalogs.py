@@ -245,6 +245,9 @@ def compile_catalog(catalog: Catalog):  # type: ignore[no-untyped-def]
 
     kept = BabelCatalog(locale=catalog.locale, charset="utf-8")
     kept.mime_headers = catalog.mime_headers  # the Plural-Forms of the file, if it has one
+    # The texts are read already; the header's charset (latin-1, say) could not encode
+    # every character Babel read before it knew that charset.
+    kept.charset = "utf-8"
     for message in catalog:
         if message.id and finished(message):
             kept[message.id] = message

@@ -54,6 +54,10 @@ def po_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text='msgid ""\nmsgstr ""\n"Language: ru\\n"\n'
     "\"Plural-Forms: nplurals=2; plural=__import__('os').system('true');\\n\"\n\n"
 )
+@example(
+    text='msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=iso-8859-1\\n"\n\n\n'
+    'msgctxt "Ā"\nmsgid "0"\nmsgstr "0"\n'
+)
 def test_near_valid_po_reads_or_is_an_error(po_path: Path, text: str) -> None:
     # A lone surrogate cannot be UTF-8: written as its bytes, it makes a file that is not.
     po_path.write_bytes(text.encode("utf-8", "surrogatepass"))

@@ -35,24 +35,27 @@ WORDS = st.one_of(
         ]
     ),
 )
-INLINES = st.recursive(
-    st.one_of(
-        WORDS.map(Text),
-        st.builds(
-            NoteRef,
-            st.sampled_from(["sdg", "nap-1325", "x"]),
-            st.sampled_from(["footnote", "endnote"]),
-        ),
+LEAVES = st.one_of(
+    WORDS.map(Text),
+    st.builds(
+        NoteRef,
+        st.sampled_from(["sdg", "nap-1325", "x"]),
+        st.sampled_from(["footnote", "endnote"]),
     ),
-    lambda inner: st.one_of(
+)
+
+
+def _formatted(inner: st.SearchStrategy[Inline]) -> st.SearchStrategy[Inline]:
+    return st.one_of(
         st.lists(inner, max_size=3).map(Emph),
         st.lists(inner, max_size=3).map(Strong),
         st.builds(
             Link, st.sampled_from(["https://e.org", "mailto:a@b.org"]), st.lists(inner, max_size=3)
         ),
-    ),
-    max_leaves=8,
-)
+    )
+
+
+INLINES = st.recursive(LEAVES, _formatted, max_leaves=8)
 RUN = st.lists(INLINES, max_size=25)
 
 
