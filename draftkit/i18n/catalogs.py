@@ -8,6 +8,7 @@ list what is missing and ``--allow-incomplete`` can fall back to the source text
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from dataclasses import dataclass, field
@@ -81,12 +82,55 @@ def _strict_catalog(locale: str | None) -> Catalog:
     return StrictCatalog(locale=locale)
 
 
+def _header_line(text: str, field: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if field.lower() in line.lower():
+            return number
+    return None
+
+
+# Plural rules are checked for these counts (every ending up to 1,000, then a few large).
+_PLURAL_SAMPLES = (*range(1000), 10**4, 10**6, 10**9)
+
+
+def _check_plural_rule(path: Path, text: str, catalog: Catalog) -> None:
+    """The Plural-Forms rule compiles and picks one of the file's plural forms for every
+    count: gettext would otherwise fail at the first plural lookup of a build (a division
+    by zero, a rule it cannot read) or silently print the English form (an index past
+    nplurals)."""
+    from gettext import c2py
+
+    def refuse(problem: str) -> InputError:
+        return InputError(
+            f"broken PO file: the Plural-Forms rule {catalog.plural_expr!r} {problem}",
+            path=path,
+            line=_header_line(text, "Plural-Forms:"),
+            hint="copy the language's rule from the gettext manual, e.g. for ru: "
+            "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+            "(n%100<10 || n%100>=20) ? 1 : 2);",
+        )
+
+    try:
+        rule = c2py(catalog.plural_expr)
+    except ValueError as exc:
+        raise refuse(f"cannot be read ({exc})") from exc
+    plurals = catalog.num_plurals
+    for n in _PLURAL_SAMPLES:
+        try:
+            form = rule(n)
+        except ArithmeticError as exc:
+            raise refuse(f"fails for n = {n} ({exc})") from exc
+        if not 0 <= form < plurals:
+            raise refuse(f"gives form {form} for n = {n}, but nplurals is {plurals}")
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     """Read a PO/POT file strictly; any syntax problem is an :class:`InputError`."""
     from babel.messages.pofile import PoFileError, PoFileParser
 
     try:
-        _check_strings(path, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        _check_strings(path, text)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"broken PO file: not UTF-8 ({exc.reason})",
@@ -98,7 +142,18 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         with path.open("rb") as fh:
             PoFileParser(catalog, ignore_obsolete=False, abort_invalid=True).parse(fh)
         catalog.reading = False  # type: ignore[attr-defined]
+        # A file with no entry after its header is parsed without the charset being used;
+        # compiling it would fail on an unknown one.
+        codecs.lookup(catalog.charset)
+        _check_plural_rule(path, text, catalog)
         return catalog
+    except LookupError as exc:  # Babel decodes the lines after the header with its charset
+        raise InputError(
+            f"broken PO file: unknown charset in the Content-Type header ({exc})",
+            path=path,
+            line=_header_line(text, "Content-Type:"),
+            hint="write charset=UTF-8 and save the file as UTF-8",
+        ) from exc
     except DuplicateMessage as exc:
         raise InputError(
             f"broken PO file: {exc}",
@@ -190,6 +245,9 @@ def compile_catalog(catalog: Catalog):  # type: ignore[no-untyped-def]
 
     kept = BabelCatalog(locale=catalog.locale, charset="utf-8")
     kept.mime_headers = catalog.mime_headers  # the Plural-Forms of the file, if it has one
+    # The texts are read already; the header's charset (latin-1, say) could not encode
+    # every character Babel read before it knew that charset.
+    kept.charset = "utf-8"
     for message in catalog:
         if message.id and finished(message):
             kept[message.id] = message

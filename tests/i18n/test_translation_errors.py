@@ -46,3 +46,35 @@ def test_bad_translation_is_reported_at_its_po_line(
     assert "reaffirming-gender-equality" in entry or "sdg-5" in entry
     assert po.read_bytes() == before
     assert not (starter.root / "build" / "ru").exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            "Plural-Forms: nplurals=2; plural=__import__('os').system('true');",
+            "the Plural-Forms rule \"__import__('os').system('true')\" cannot be read",
+        ),
+        ("Plural-Forms: nplurals=3; plural=n/0;", "the Plural-Forms rule 'n/0' fails for n = 0"),
+        ("Plural-Forms: nplurals=2; plural=n+5;", "the Plural-Forms rule 'n+5' gives form 5"),
+        ("Content-Type: text/plain; charset=foo-bar", "unknown charset in the Content-Type"),
+    ],
+)
+def test_a_broken_po_header_is_an_error_at_its_line(
+    starter: Starter, header: str, message: str
+) -> None:
+    # Found by tests/property/test_po_reader.py: these were tracebacks at the first
+    # lookup of a build (or, for the charset, while reading).
+    starter.run("i18n", "extract", check=True)
+    starter.run("i18n", "update", check=True)
+    po = starter.po("ru")
+    field = header.split(":")[0] + ":"
+    lines = po.read_text(encoding="utf-8").splitlines()
+    (number,) = [i for i, line in enumerate(lines, start=1) if line.startswith(f'"{field}')]
+    lines[number - 1] = f'"{header}\\n"'
+    po.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for command in (["i18n", "check"], ["build", "--lang", "ru", "-f", "html"]):
+        result = starter.run(*command)
+        assert result.returncode == 1, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert f"messages.po:{number}: broken PO file: {message}" in result.stderr, command
