@@ -54,7 +54,6 @@ _TWIPS_PER_CM = 567
 _DIGIT_EM, _PERIOD_EM, _LABEL_GAP_EM = 0.64, 0.32, 0.4
 
 
-
 class DocxWriter:
     def __init__(
         self,
