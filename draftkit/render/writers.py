@@ -122,6 +122,12 @@ BUILTIN: dict[str, Writer] = {
             "the assembled document model as versioned JSON (docs/model-json.md)",
             "draftkit.render.writers:json_writer",
         ),
+        Writer(
+            "akn",
+            "akn.xml",
+            "Akoma Ntoso 3.0 XML of a resolution (docs/akn.md), for parliamentary and UN systems",
+            "draftkit.render.akn:akn_writer",
+        ),
     )
 }
 
