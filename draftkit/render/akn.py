@@ -10,7 +10,8 @@ The writer reads only the document model (docs/akn.md maps each node to its elem
 the roles of the blocks say where each goes, so every text the DOCX shows is here, in
 the same order. Notes are ``authorialNote`` at their call, footnotes ``placement="bottom"``
 and endnotes placed after the conclusions
-(``placementBase="#conclusions"``: the schema has no ``placement="end"``). No clock is read but the document's own date and the build's.
+(``placementBase="#conclusions"``: the schema has no ``placement="end"``). No clock is
+read but the document's own date and the build's.
 """
 
 from __future__ import annotations
@@ -39,8 +40,19 @@ from draftkit.render.writers import WriteContext
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # ISO 639-2/B, as FRBRlanguage and the naming convention's expression URIs want them.
-LANGUAGES = {"en": "eng", "ru": "rus", "ky": "kir", "fr": "fra", "es": "spa", "ar": "ara",
-             "zh": "zho", "kk": "kaz", "uz": "uzb", "tg": "tgk", "de": "deu"}
+LANGUAGES = {
+    "en": "eng",
+    "ru": "rus",
+    "ky": "kir",
+    "fr": "fra",
+    "es": "spa",
+    "ar": "ara",
+    "zh": "zho",
+    "kk": "kaz",
+    "uz": "uzb",
+    "tg": "tgk",
+    "de": "deu",
+}
 # The roles that open the document (preface), close it (conclusions) and frame the
 # operative part; every other block is a recital of the preamble.
 PREFACE = {"draftmark", "symbol", "title", "subtitle", "adoption", "dateline"}
@@ -49,10 +61,13 @@ SOURCE = "#draftkit"
 _MIXED = {"p", "num"}
 
 
-def _e(tag: str, parent: etree._Element | None = None, text: str | None = None,
-       **attrs: str) -> etree._Element:
-    node = etree.Element(f"{{{NS}}}{tag}", nsmap={None: NS}) if parent is None else (
-        etree.SubElement(parent, f"{{{NS}}}{tag}")
+def _e(
+    tag: str, parent: etree._Element | None = None, text: str | None = None, **attrs: str
+) -> etree._Element:
+    node = (
+        etree.Element(f"{{{NS}}}{tag}", nsmap={None: NS})
+        if parent is None
+        else (etree.SubElement(parent, f"{{{NS}}}{tag}"))
     )
     if tag in _MIXED:
         node.text = ""  # mixed content: no indentation added inside it
@@ -128,7 +143,9 @@ class _Builder:
     def meta(self, root: etree._Element, name: str) -> None:
         meta = self.doc.meta
         lang = LANGUAGES.get(meta.lang.split("-")[0], meta.lang)
-        day = meta.date.isoformat() if meta.date else self.context.clock.timestamp.date().isoformat()
+        day = (
+            meta.date.isoformat() if meta.date else self.context.clock.timestamp.date().isoformat()
+        )
         country = str(self.context.options.get("akn_country") or "un")
         number = _slug(self.first("symbol")) or name
         work = f"/akn/{country}/statement/deliberation/{day}/{number}"
@@ -165,30 +182,48 @@ class _Builder:
         for i, url in enumerate(_urls(self.doc), 1):
             _e("passiveRef", refs, eId=f"source_{i}", href=url, showAs=url)
         author = self.first("organ").rstrip(",") or self.first("subtitle") or meta.title
-        _e("TLCOrganization", refs, eId="author",
-           href=f"/akn/ontology/organization/{country}/{_slug(author) or number}", showAs=author)
-        _e("TLCOrganization", refs, eId="draftkit",
-           href="/akn/ontology/organization/draftkit", showAs="draftkit")
-        _e("TLCEvent", refs, eId="adoption",
-           href=f"/akn/ontology/event/{country}/{number}/adoption", showAs=meta.place or day)
+        _e(
+            "TLCOrganization",
+            refs,
+            eId="author",
+            href=f"/akn/ontology/organization/{country}/{_slug(author) or number}",
+            showAs=author,
+        )
+        _e(
+            "TLCOrganization",
+            refs,
+            eId="draftkit",
+            href="/akn/ontology/organization/draftkit",
+            showAs="draftkit",
+        )
+        _e(
+            "TLCEvent",
+            refs,
+            eId="adoption",
+            href=f"/akn/ontology/event/{country}/{number}/adoption",
+            showAs=meta.place or day,
+        )
         if "signature" in self.by_role:
-            _e("TLCRole", refs, eId="signatory", href="/akn/ontology/role/signatory",
-               showAs="signatory")
+            _e(
+                "TLCRole",
+                refs,
+                eId="signatory",
+                href="/akn/ontology/role/signatory",
+                showAs="signatory",
+            )
 
     def preface(self, root: etree._Element, blocks: list[Paragraph]) -> None:
         preface = _e("preface", root)
         meta = self.doc.meta
         for block in blocks:
             p = _e("p", preface, class_=block.role)
-            inner = {
-                "symbol": lambda: _e("docNumber", p),
-                "title": lambda: _e("docTitle", p),
-                "subtitle": lambda: _e("docProponent", p, refersTo="#author"),
-            }.get(block.role)
+            wrapper = {"symbol": "docNumber", "title": "docTitle", "subtitle": "docProponent"}
             if block.role == "dateline" and meta.date and block is self.by_role["dateline"][0]:
                 target = _e("docDate", p, date=meta.date.isoformat())
-            elif inner is not None:
-                target = inner()
+            elif block.role in wrapper:
+                target = _e(wrapper[block.role], p)
+                if block.role == "subtitle":
+                    target.set("refersTo", "#author")
             else:
                 target = p
             self.inlines(target, block.content)
