@@ -32,6 +32,14 @@ def serve(
         int,
         typer.Option("--port", "-p", help="Port on 127.0.0.1 (default: a free one).", min=0),
     ] = 0,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option(
+            "--allow-incomplete",
+            help="Show a translation even if texts are missing or fuzzy (they stay in the "
+            "source language), as build --allow-incomplete does.",
+        ),
+    ] = False,
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the preview in the web browser.")
     ] = False,
@@ -46,7 +54,9 @@ def serve(
     with reporting():
         project = find_project(documents[0] if documents else None)
         try:
-            server = PreviewServer(Preview(project.root, documents, lang), port)
+            server = PreviewServer(
+                Preview(project.root, documents, lang, allow_incomplete=allow_incomplete), port
+            )
         except OSError as exc:
             raise typer.BadParameter(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
     server.start()

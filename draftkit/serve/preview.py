@@ -43,11 +43,17 @@ class Preview:
     when the input is broken. Waiters (the event streams) are woken at each refresh."""
 
     def __init__(
-        self, root: Path, documents: list[Path] | None = None, langs: str | None = None
+        self,
+        root: Path,
+        documents: list[Path] | None = None,
+        langs: str | None = None,
+        *,
+        allow_incomplete: bool = False,
     ) -> None:
         self.root = root.resolve()
         self.documents = [p.resolve() for p in documents or []]
         self.langs = langs
+        self.allow_incomplete = allow_incomplete
         self.state = State()
         self.changed = threading.Condition()
         self.lock = threading.Lock()  # one render at a time
@@ -68,7 +74,9 @@ class Preview:
                 raise DraftkitError(f"no such document spec: {path}")
             api.same_project(project, path)
             for lang in api.languages(self.langs, project):
-                document = api.assemble(project, path, lang=lang)
+                document = api.assemble(
+                    project, path, lang=lang, allow_incomplete=self.allow_incomplete
+                )
                 html = api.write(project, document, "html").decode("utf-8")
                 html = html.replace("</head>", f"<style>{HOVER_CSS}</style>\n</head>", 1)
                 title = f"{project.relative(path)} [{document.meta.lang}]"

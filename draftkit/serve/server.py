@@ -15,6 +15,8 @@ HOST = "127.0.0.1"
 # An idle event stream gets a comment this often: a closed page is noticed, and proxies
 # or the browser do not time the stream out.
 KEEPALIVE = 15.0
+# How long to wait for the file watch to start (inotify: milliseconds).
+WATCH_START = 5.0
 # Folders whose changes are not inputs: outputs, caches, version control.
 IGNORED_DIRS = {".git", ".venv", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 
@@ -112,6 +114,7 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, preview: Preview, port: int = 0) -> None:
         self.preview = preview
         self.stopping = threading.Event()
+        self.watching = threading.Event()
         super().__init__((HOST, port), Handler)
 
     @property
@@ -137,27 +140,30 @@ class PreviewServer(ThreadingHTTPServer):
                 return not path.startswith(outputs) and super().__call__(change, path)
 
         # step: how long to wait for more changes of the same save; debounce: at most.
-        for _changes in watch(
+        for changes in watch(
             root,
             watch_filter=Inputs(),
             stop_event=self.stopping,
             step=30,
             debounce=300,
-            rust_timeout=500,
-            yield_on_timeout=False,
+            rust_timeout=200,
+            yield_on_timeout=True,
         ):
-            self.preview.refresh()
+            # The first (empty) yield says the watch is on: no save is missed after it.
+            self.watching.set()
+            if changes:
+                self.preview.refresh()
 
     def start(self) -> list[threading.Thread]:
-        """Render once, then serve and watch in background threads."""
+        """Watch, render once, then serve, in background threads: a file saved once this
+        returns is seen."""
+        watcher = threading.Thread(target=self.watch, name="watch", daemon=True)
+        watcher.start()
+        self.watching.wait(WATCH_START)
         self.preview.refresh()
-        threads = [
-            threading.Thread(target=self.serve_forever, name="serve", daemon=True),
-            threading.Thread(target=self.watch, name="watch", daemon=True),
-        ]
-        for thread in threads:
-            thread.start()
-        return threads
+        server = threading.Thread(target=self.serve_forever, name="serve", daemon=True)
+        server.start()
+        return [watcher, server]
 
     def stop(self) -> None:
         self.stopping.set()
