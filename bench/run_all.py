@@ -29,6 +29,7 @@ def main(argv: list[str]) -> int:
         ("bench_i18n.py", []),
         ("bench_diff.py", []),
         ("bench_presskit.py", []),
+        ("bench_serve.py", []),
         ("bench_worst_cases.py", []),
     ):
         print(f"\n######## {script} {' '.join(args)}".rstrip(), flush=True)

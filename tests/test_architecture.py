@@ -29,6 +29,7 @@ LAYERS: list[set[str]] = [
     {"pipeline"},  # kinds, load → assemble → write
     {"checking", "uptodate", "presskit", "diff", "scaffold", "syscheck"},  # features
     {"api"},  # what the CLI does, for Python callers
+    {"serve"},  # the live preview: a caller of the API, as the CLI is
     {"cli"},
     {"__main__"},
 ]

@@ -1,0 +1,106 @@
+"""What the preview shows: the last good render of each document and language, and the
+input error that stopped the latest one, if any."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draftkit import api
+from draftkit.errors import DraftkitError
+
+# Shown on hover over every paragraph that came from a clause (the writer marks them).
+HOVER_CSS = (
+    "[data-clause]{position:relative}"
+    "[data-clause]:hover{outline:1px dashed #8a8a8a}"
+    "[data-clause]:hover::after{content:attr(data-clause);position:absolute;right:0;top:-1.3em;"
+    "font:11px/1.2 monospace;background:#333;color:#fff;padding:1px 4px;white-space:nowrap}"
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One document in one language, as the HTML writer renders it."""
+
+    title: str  # the spec's path in the project, and the language
+    lang: str
+    html: str
+
+
+@dataclass
+class State:
+    version: int = 0
+    columns: list[Column] = field(default_factory=list)
+    error: str | None = None
+
+
+class Preview:
+    """Renders ``documents`` (default: every ``documents/*.yaml``) of the project at
+    ``root`` in ``langs``; :meth:`refresh` renders again, keeping the last good render
+    when the input is broken. Waiters (the event streams) are woken at each refresh."""
+
+    def __init__(
+        self,
+        root: Path,
+        documents: list[Path] | None = None,
+        langs: str | None = None,
+        *,
+        allow_incomplete: bool = False,
+    ) -> None:
+        self.root = root.resolve()
+        self.documents = [p.resolve() for p in documents or []]
+        self.langs = langs
+        self.allow_incomplete = allow_incomplete
+        self.state = State()
+        self.changed = threading.Condition()
+        self.lock = threading.Lock()  # one render at a time
+
+    def render(self) -> list[Column]:
+        # Opened afresh: the project caches its library, catalogs and settings.
+        project = api.open_project(self.root)
+        paths = self.documents or project.document_files()
+        if not paths:
+            raise DraftkitError(
+                "no documents to preview",
+                path=project.root / "documents",
+                hint="add a document spec to documents/ or name one",
+            )
+        columns = []
+        for path in paths:
+            if not path.is_file():
+                raise DraftkitError(f"no such document spec: {path}")
+            api.same_project(project, path)
+            for lang in api.languages(self.langs, project):
+                document = api.assemble(
+                    project, path, lang=lang, allow_incomplete=self.allow_incomplete
+                )
+                html = api.write(project, document, "html").decode("utf-8")
+                html = html.replace("</head>", f"<style>{HOVER_CSS}</style>\n</head>", 1)
+                title = f"{project.relative(path)} [{document.meta.lang}]"
+                columns.append(Column(title, document.meta.lang, html))
+        return columns
+
+    def refresh(self) -> State:
+        with self.lock:
+            try:
+                columns, error = self.render(), None
+            except DraftkitError as exc:
+                columns, error = None, exc.format(self.root)
+            except Exception as exc:  # a bug: said in the page and on stderr, server kept
+                traceback.print_exc(file=sys.stderr)
+                columns, error = None, f"internal error: {type(exc).__name__}: {exc}"
+            old = self.state
+            state = State(old.version + 1, old.columns if columns is None else columns, error)
+            with self.changed:
+                self.state = state
+                self.changed.notify_all()
+            return state
+
+    def wait(self, version: int, timeout: float) -> State:
+        """The state once it is newer than ``version``, or the same after ``timeout``."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.state.version > version, timeout)
+            return self.state
