@@ -1057,7 +1057,7 @@ def test_build_of_a_missing_document_spec(project):
 def test_unknown_format_option(project):
     proj = project()
     lines = assert_fails_cleanly(proj.run("build", "-f", "odt"))
-    assert lines == ["error: unknown format 'odt' (hint: formats are: docx, pdf, html, json)"]
+    assert lines == ["error: unknown format 'odt' (hint: formats are: docx, pdf, html, json, akn)"]
     assert not (proj.root / "build").exists()
 
 

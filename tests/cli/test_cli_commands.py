@@ -52,6 +52,7 @@ def test_help_lists_the_commands(tmp_path):
         "new",
         "orgs",
         "presskit",
+        "serve",
     ]
     for option in ("--debug", "--version", "--help"):
         assert option in result.stdout
