@@ -20,7 +20,7 @@ from draftkit.fsutil import publish_all
 from draftkit.i18n import builtin
 from draftkit.i18n.catalogs import finished, read_catalog
 from draftkit.i18n.extract import pot_unchanged, serialise
-from draftkit.i18n.update import revive_obsolete
+from draftkit.i18n.update import merge, revive_obsolete
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,13 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         if before:
             catalog = read_catalog(path, locale=lang)
             revive_obsolete(catalog, template)
-            catalog.update(
-                template,
-                no_fuzzy_matching=False,
-                update_header_comment=False,
-                keep_user_comments=True,
-                update_creation_date=False,
-            )
+            merge(catalog, template)
         else:
             catalog = builtin.extract_catalog()
             catalog.locale = lang  # type: ignore[assignment]

@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from draftkit.diff.words import Span, Token, changed, diff_tokens, similarity, tokenize
+from draftkit.diff.words import (
+    Span,
+    Token,
+    changed,
+    diff_tokens,
+    longest_increasing,
+    similarity,
+    tokenize,
+)
 from draftkit.library.clauses import Clause, SubItem
 from draftkit.model.labels import lower_letter, lower_roman
 from draftkit.model.nodes import Inline
@@ -294,25 +302,8 @@ def _renames(removed: list[Placed], added: list[Placed]) -> list[tuple[Placed, P
 def stayed_in_order(pairs: Sequence[tuple[Placed, Placed]]) -> set[int]:
     """Indexes of the pairs in the longest run that kept its order (patience-style LIS)."""
     order = sorted(range(len(pairs)), key=lambda k: pairs[k][0].position)
-    tails: list[int] = []  # new positions
-    tail_index: list[int] = []
-    back: list[int] = [-1] * len(order)
-    for rank, k in enumerate(order):
-        value = pairs[k][1].position
-        at = bisect_left(tails, value)
-        if at == len(tails):
-            tails.append(value)
-            tail_index.append(rank)
-        else:
-            tails[at] = value
-            tail_index[at] = rank
-        back[rank] = tail_index[at - 1] if at > 0 else -1
-    keep: set[int] = set()
-    rank = tail_index[-1] if tail_index else -1
-    while rank >= 0:
-        keep.add(order[rank])
-        rank = back[rank]
-    return keep
+    ranks = longest_increasing([pairs[k][1].position for k in order])
+    return {order[rank] for rank in ranks}
 
 
 def compare_clause_sets(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -117,23 +117,28 @@ def _anchors(a: list[Key], b: list[Key]) -> list[tuple[int, int]]:
         for pair in zip(found, where_b[key], strict=True)
     ]
     pairs.sort()
-    # Longest increasing subsequence of j: piles keep their top's j, back links the chain.
-    tops: list[int] = []
+    return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
+
+
+def longest_increasing(values: Sequence[int]) -> list[int]:
+    """The indexes, in order, of a longest strictly increasing run of ``values`` (patience
+    sorting, n log n): what kept its order between two versions."""
+    tops: list[int] = []  # each pile's top value
     top_index: list[int] = []
-    back: list[int] = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pile = bisect_left(tops, j)
+    back: list[int] = [-1] * len(values)
+    for k, value in enumerate(values):
+        pile = bisect_left(tops, value)
         if pile == len(tops):
-            tops.append(j)
+            tops.append(value)
             top_index.append(k)
         else:
-            tops[pile] = j
+            tops[pile] = value
             top_index[pile] = k
         back[k] = top_index[pile - 1] if pile else -1
-    chain: list[tuple[int, int]] = []
+    chain: list[int] = []
     k = top_index[-1] if top_index else -1
     while k >= 0:
-        chain.append(pairs[k])
+        chain.append(k)
         k = back[k]
     return chain[::-1]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from draftkit.errors import InputError
+from draftkit.errors import DraftkitError, InputError
 
 if TYPE_CHECKING:  # Babel's catalog modules load only when a catalog is read
     from babel.messages.catalog import Catalog
@@ -25,6 +25,18 @@ DOMAIN = "messages"
 
 def catalog_path(locales_dir: Path, lang: str) -> Path:
     return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def existing_catalog(locales_dir: Path, lang: str) -> Path:
+    """The ``lang`` catalog's path; one error with what to run when there is none yet."""
+    path = catalog_path(locales_dir, lang)
+    if not path.is_file():
+        raise DraftkitError(
+            f"no {lang} catalog",
+            path=path,
+            hint="run 'draftkit i18n extract' and 'draftkit i18n update', then translate it",
+        )
+    return path
 
 
 def template_path(locales_dir: Path) -> Path:

@@ -78,13 +78,7 @@ def _update(project: Project) -> list[UpdateReport]:
             old_fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
             revive_obsolete(catalog, template)
             old_obsolete = len(catalog.obsolete)
-            catalog.update(
-                template,
-                no_fuzzy_matching=False,
-                update_header_comment=False,
-                keep_user_comments=True,
-                update_creation_date=False,
-            )
+            merge(catalog, template)
         data = serialise(catalog)
         unchanged = 0
         if before:
@@ -119,6 +113,18 @@ def template_for(pot: Path, lang: str, current):  # type: ignore[no-untyped-def]
     for message in project_additions(lang, current):
         template[message.id] = message
     return template
+
+
+def merge(catalog, template) -> None:  # type: ignore[no-untyped-def]
+    """Babel's merge of a template into a catalog, as draftkit runs it: new texts get the
+    closest translation as a fuzzy suggestion; the header and translators' comments stay."""
+    catalog.update(
+        template,
+        no_fuzzy_matching=False,
+        update_header_comment=False,
+        keep_user_comments=True,
+        update_creation_date=False,
+    )
 
 
 def revive_obsolete(catalog, template) -> int:  # type: ignore[no-untyped-def]

@@ -17,10 +17,9 @@ from typing import Any
 
 from draftkit.assemble.assembler import assemble
 from draftkit.assemble.templating import RenderBudget, TemplateSet
-from draftkit.errors import DraftkitError
 from draftkit.fsutil import BuildClock
 from draftkit.i18n import builtin
-from draftkit.i18n.catalogs import CatalogTranslator, Translator, catalog_path
+from draftkit.i18n.catalogs import CatalogTranslator, Translator, existing_catalog
 from draftkit.locale import check_language, profile
 from draftkit.model.nodes import Document, DocumentMeta
 from draftkit.pipeline.kinds import DocumentKind, kind_for
@@ -52,13 +51,7 @@ def translator_for(project: Project, lang: str) -> Translator | None:
     check_language(lang)
     if lang == project.config.source_locale:
         return None
-    path = catalog_path(project.locales_dir, lang)
-    if not path.is_file():
-        raise DraftkitError(
-            f"no {lang} catalog",
-            path=path,
-            hint="run 'draftkit i18n extract' and 'draftkit i18n update', then translate it",
-        )
+    path = existing_catalog(project.locales_dir, lang)
     # draftkit's own translations of its templates' words lie beneath the project's
     return CatalogTranslator.load(path, lang, beneath=builtin.translator(lang))
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from draftkit import __version__
 from draftkit.errors import DraftkitError
-from draftkit.i18n.catalogs import catalog_path
+from draftkit.i18n.catalogs import existing_catalog
 from draftkit.library.documents import DocumentSpec
 from draftkit.library.events import EventSpec
 from draftkit.project import CONFIG_NAME, Project
@@ -160,13 +160,7 @@ def shared_inputs(project: Project) -> bytes:
 def catalog_hash(project: Project, lang: str) -> str:
     if lang == project.config.source_locale:
         return "source"
-    path = catalog_path(project.locales_dir, lang)
-    if not path.is_file():
-        raise DraftkitError(
-            f"no {lang} catalog",
-            path=path,
-            hint="run 'draftkit i18n extract' and 'draftkit i18n update', then translate it",
-        )
+    path = existing_catalog(project.locales_dir, lang)
     return _sha(path.read_bytes())
 
 

@@ -523,6 +523,11 @@ def mark_deleted_text(container: etree._Element) -> None:
 
 def mark_paragraph(p: etree._Element, kind: str, change_id: int, author: str, date: str) -> None:
     """Track the paragraph mark itself: the whole paragraph was inserted or deleted."""
+    _mark_properties(p).append(tracked(kind, change_id, author, date))
+
+
+def _mark_properties(p: etree._Element) -> etree._Element:
+    """The paragraph mark's run properties (``w:pPr/w:rPr``), made where missing."""
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
         ppr = el("w:pPr")
@@ -530,7 +535,7 @@ def mark_paragraph(p: etree._Element, kind: str, change_id: int, author: str, da
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
         rpr = sub(ppr, "w:rPr")
-    rpr.append(tracked(kind, change_id, author, date))
+    return rpr
 
 
 _REMOVING = {"del": "del", "moveFrom": "del"}
@@ -611,14 +616,7 @@ def lead_paragraph_marks(body: etree._Element) -> None:
             moved = el(f"w:{kind}", **{k: mark.get(qn(f"w:{k}")) for k in ("id", "author")})
             if mark.get(qn("w:date")):
                 moved.set(qn("w:date"), mark.get(qn("w:date")))  # type: ignore[arg-type]
-            ppr = before.find(qn("w:pPr"))
-            if ppr is None:
-                ppr = el("w:pPr")
-                before.insert(0, ppr)
-            rpr = ppr.find(qn("w:rPr"))
-            if rpr is None:
-                rpr = sub(ppr, "w:rPr")
-            rpr.append(moved)
+            _mark_properties(before).append(moved)
         start = end + 1
 
 
