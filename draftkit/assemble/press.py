@@ -29,7 +29,7 @@ from draftkit.i18n.messages import (
 from draftkit.library.clauses import Markup as SourceMarkup
 from draftkit.library.documents import DocumentSpec
 from draftkit.library.events import EventSpec, OrgRef, Quote
-from draftkit.library.markup import note_refs, placeholders
+from draftkit.library.markup import note_refs, placeholders, substitute
 from draftkit.library.organisations import Organisation
 from draftkit.locale import LocaleProfile
 

@@ -30,6 +30,16 @@ _ID_RE = re.compile(rf"^{ID_PATTERN}$")
 _NOTE_RE = re.compile(r"\[\^(?:(fn|en):)?([^\][\n]*)\]")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:")
+# "\{" and "\}" write a brace, never a parameter. markdown-it turns "\{" into "{" before
+# we see the text, so they travel as two Unicode noncharacters (meant for a program's
+# internal use) until the parameters are filled, and become braces there.
+_LITERAL_BRACES = {"\\{": "\ufdd0", "\\}": "\ufdd1"}
+_BRACES_BACK = str.maketrans({"\ufdd0": "{", "\ufdd1": "}"})
+# Explicit embeddings and overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI):
+# one left open reorders everything after it in the paragraph, other clauses included.
+_BIDI_OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}
+_BIDI_ISOLATES = {"\u2066", "\u2067", "\u2068"}
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class MarkupError(ValueError):
@@ -98,6 +108,13 @@ def parse(source: str) -> list[Inline]:
     """Parse inline markup into model inlines; raise :class:`MarkupError` on bad links/notes."""
     if not source:
         return []
+    if "\ufdd0" in source or "\ufdd1" in source:
+        raise MarkupError(
+            "the text holds a Unicode noncharacter (U+FDD0 or U+FDD1)",
+            hint="remove it; it is invisible and no font shows it",
+        )
+    for escaped, stand_in in _LITERAL_BRACES.items():
+        source = source.replace(escaped, stand_in)
     tokens = _parser().parseInline(source)
     children = tokens[0].children or [] if tokens else []
     result, _ = _build(children, 0, None)
@@ -124,7 +141,7 @@ def _build(
         if closing is not None and kind == closing:
             return out, pos + 1
         if kind == "text":
-            out.append(Text(tok.content))
+            out.append(Text(_close_bidi(tok.content)))
         elif kind in ("softbreak", "hardbreak"):
             out.append(Text(" "))
         elif kind == "em_open":
@@ -167,6 +184,29 @@ def _build(
     return out, pos
 
 
+def _close_bidi(text: str) -> str:
+    """``text`` with every direction control it opens closed at its end.
+
+    The controls stay (a name may need them), but their effect ends with the text that
+    holds them: an unclosed U+202E cannot reverse the rest of the paragraph.
+    """
+    if not _BIDI_CONTROLS.search(text):
+        return text
+    stack: list[str] = []
+    for char in _BIDI_CONTROLS.findall(text):
+        if char in _BIDI_OPENERS or char in _BIDI_ISOLATES:
+            stack.append(char)
+        elif char == "\u202c":  # PDF closes the innermost embedding or override
+            if stack and stack[-1] in _BIDI_OPENERS:
+                stack.pop()
+        else:  # PDI closes the innermost isolate and whatever it holds
+            while stack:
+                if stack.pop() in _BIDI_ISOLATES:
+                    break
+    closing = "".join("\u2069" if c in _BIDI_ISOLATES else "\u202c" for c in reversed(stack))
+    return text + closing
+
+
 def _merge_text(inlines: list[Inline]) -> list[Inline]:
     merged: list[Inline] = []
     for node in inlines:
@@ -195,13 +235,16 @@ def placeholders(inlines: list[Inline]) -> Iterator[str]:
 
 
 def substitute(inlines: list[Inline], values: Mapping[str, str]) -> list[Inline]:
-    """Fill ``{name}`` placeholders with plain-text values (never parsed as markup)."""
+    """Fill ``{name}`` placeholders with plain-text values (never parsed as markup).
+
+    Escaped braces become braces here, so every parsed text goes through this function
+    (with no values for texts that take no parameters) before a writer sees it.
+    """
     out: list[Inline] = []
     for node in inlines:
         if isinstance(node, Text):
-            out.append(
-                Text(PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), m.group(0)), node.text))
-            )
+            filled = PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), m.group(0)), node.text)
+            out.append(Text(filled.translate(_BRACES_BACK)))
         elif isinstance(node, Emph):
             out.append(Emph(substitute(node.children, values)))
         elif isinstance(node, Strong):
