@@ -38,10 +38,15 @@ class DraftkitError(Exception):
             return ""
         path = self.path
         if relative_to is not None:
+            # As written first: a path through a symlink (or a symlink loop, which
+            # resolve() cannot follow) is named where the user sees it.
             try:
-                path = path.resolve().relative_to(relative_to.resolve())
+                path = path.absolute().relative_to(relative_to.absolute())
             except ValueError:
-                pass
+                try:
+                    path = path.resolve().relative_to(relative_to.resolve())
+                except (ValueError, OSError, RuntimeError):
+                    pass
         return f"{path}:{self.line}" if self.line else str(path)
 
     def format(self, relative_to: Path | None = None) -> str:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from draftkit.errors import DraftkitError, InputError
 from draftkit.fsutil import builtin_templates_dir
+from draftkit.textfile import read_utf8
 
 if TYPE_CHECKING:  # the content modules load when content is read, not with the config
     from draftkit.library.documents import DocumentSpec
@@ -54,11 +55,7 @@ class ProjectConfig:
 
 def _load_config(path: Path) -> ProjectConfig:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text ({exc.reason})", path=path, hint="save it as UTF-8"
-        ) from exc
+        data = tomllib.loads(read_utf8(path))
     except tomllib.TOMLDecodeError as exc:
         # Python < 3.14 has no exc.lineno: the position is only in the message.
         found = re.search(r"\(at line (\d+), column \d+\)", str(exc))

@@ -22,6 +22,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from draftkit.errors import InputError
+from draftkit.textfile import os_error_hint, read_utf8
 
 try:  # libyaml: about ten times faster than the pure-Python parser
     from yaml import CSafeLoader as _BaseLoader
@@ -238,6 +239,9 @@ class Node:
     reference: str = field(default="", compare=False)
 
     def error(self, message: str, hint: str | None = None) -> InputError:
+        # Every error says what to do: at least where the file's fields are described.
+        if hint is None and self.reference:
+            hint = f"see {self.reference}"
         return InputError(message, path=self.path, line=self.line, hint=hint)
 
     # mapping access --------------------------------------------------------------
@@ -354,13 +358,11 @@ def load_yaml(path: Path, text: str | None = None, reference: str = "") -> Node:
     """Parse one YAML file into a :class:`Node`; malformed YAML raises :class:`InputError`.
     ``reference``: the document that describes the file's fields, named by hints."""
     try:
-        source = text if text is not None else path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text ({exc.reason})", path=path, hint="save it as UTF-8"
-        ) from exc
+        source = text if text is not None else read_utf8(path)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+        raise InputError(
+            f"cannot read: {exc.strerror}", path=path, hint=os_error_hint(exc)
+        ) from None
     try:
         node = yaml.compose(source, Loader=_Loader)
         data = _Builder().value(node) if node is not None else None
@@ -379,6 +381,18 @@ def load_yaml(path: Path, text: str | None = None, reference: str = "") -> Node:
         if line is not None and "\t" in "".join(source.splitlines()[max(line - 2, 0) : line]):
             hint = _HINTS["found a tab character"]  # libyaml does not always say it was a tab
         raise InputError(f"malformed YAML: {problem}", path=path, line=line, hint=hint) from exc
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (NUL, other C0 controls): its position is a
+        # character index, not a mark.
+        line = source[: exc.position].count("\n") + 1
+        raise InputError(
+            f"U+{exc.character:04X} is a control character YAML does not allow"
+            if isinstance(exc.character, int)
+            else f"malformed YAML: {exc.reason}",
+            path=path,
+            line=line,
+            hint="remove it; it is invisible in most editors",
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"malformed YAML: {exc}", path=path) from exc
     except ValueError as exc:  # e.g. 2026-02-30 looks like a date but is none

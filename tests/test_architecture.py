@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "draftkit"
 
 LAYERS: list[set[str]] = [
     {"errors"},
+    {"textfile"},  # reading the user's text files
     {"draftkit", "fsutil", "yamlfile", "plugins"},  # version, files, YAML, entry points
     {"model"},  # the document model
     {"locale"},  # locale profiles

@@ -146,7 +146,7 @@ class EventContextBuilder:
                 f"the {self.translations.lang} translation has a note reference or parameter",
                 "press texts have none: remove the [^...] or {...} from the translation",
             )
-        return inlines_to_xml(inlines)
+        return inlines_to_xml(substitute(inlines, {}))
 
     def org(self, org_id: str) -> OrgView:
         org = self.organisations[org_id]

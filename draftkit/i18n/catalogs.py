@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from draftkit.errors import DraftkitError, InputError
+from draftkit.textfile import os_error_hint, read_utf8
 
 if TYPE_CHECKING:  # Babel's catalog modules load only when a catalog is read
     from babel.messages.catalog import Catalog
@@ -141,14 +142,16 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     from babel.messages.pofile import PoFileError, PoFileParser
 
     try:
-        text = path.read_text(encoding="utf-8")
-        _check_strings(path, text)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"broken PO file: not UTF-8 ({exc.reason})",
-            path=path,
+        text = read_utf8(
+            path,
+            prefix="broken PO file: ",
             hint="save it as UTF-8 and say so in the Content-Type header",
-        ) from exc
+        )
+    except OSError as exc:
+        raise InputError(
+            f"cannot read catalog: {exc.strerror}", path=path, hint=os_error_hint(exc)
+        ) from None
+    _check_strings(path, text)
     try:
         catalog = _strict_catalog(locale)
         with path.open("rb") as fh:
@@ -183,8 +186,10 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
             line=line,
             hint="fix the entry, or run msgfmt --check on the file to see it",
         ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read catalog: {exc}", path=path) from exc
+    except OSError as exc:
+        raise InputError(
+            f"cannot read catalog: {exc.strerror}", path=path, hint=os_error_hint(exc)
+        ) from None
     except ValueError as exc:  # e.g. an unknown Language header
         raise InputError(f"broken PO file: {exc}", path=path) from exc
 

@@ -30,6 +30,8 @@ KINDS = ("preambular", "operative", "paragraph")
 CLAUSE_FIELDS = {"id", "kind", "lead", "text", "tags", "params", "items", "title", "note"}
 MAX_DEPTH = 2
 
+REFERENCE = 'README.md, "Writing clauses"'
+
 
 @dataclass(slots=True)
 class Param:
@@ -208,7 +210,7 @@ def _check_placeholders(clause: Clause) -> None:
 
 
 def load_clause_file(path: Path, text: str | None = None) -> list[Clause]:
-    root = load_yaml(path, text)
+    root = load_yaml(path, text, REFERENCE)
     if root.value is None:
         return []
     if not root.is_mapping() or root.get("clauses") is None:

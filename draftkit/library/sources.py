@@ -24,6 +24,8 @@ from draftkit.yamlfile import Node, load_yaml
 
 SOURCE_FIELDS = {"id", "title", "publisher", "url", "date", "note"}
 
+REFERENCE = 'README.md, "Writing clauses"'
+
 
 @dataclass(slots=True)
 class Source:
@@ -82,7 +84,7 @@ def load_source(node: Node) -> Source:
 
 
 def load_sources_file(path: Path, text: str | None = None) -> list[Source]:
-    root = load_yaml(path, text)
+    root = load_yaml(path, text, REFERENCE)
     if root.value is None:
         return []
     if not root.is_mapping() or root.get("sources") is None:

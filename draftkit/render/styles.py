@@ -77,6 +77,8 @@ NUMBER_FIELDS = ("page", "pages")
 HYPHENATION = {"min_word": (2, 30), "min_before": (1, 15), "min_after": (1, 15)}
 _COLOUR = re.compile(r"^[0-9A-Fa-f]{6}$")
 
+REFERENCE = "draftkit's own templates/styles.yaml, whose comments describe each field"
+
 
 def _text(node: Node, what: str, example: str) -> str:
     value = node.text(what)
@@ -101,11 +103,16 @@ def _number(node: Node, what: str, low: float, high: float) -> float:
 def _check_prop(key: str, node: Node, role: str) -> None:
     what = f"'{key}' of style '{role}'"
     if key in INTEGERS and (isinstance(node.value, bool) or not isinstance(node.value, int)):
-        raise node.error(f"{what} must be a whole number, not {node.value!r}")
+        raise node.error(
+            f"{what} must be a whole number, not {node.value!r}", hint="write it without quotes"
+        )
     if key in NUMBERS:
         _number(node, what, *NUMBERS[key])
     elif key in SWITCHES and not isinstance(node.value, bool):
-        raise node.error(f"{what} must be true or false, not {node.value!r}")
+        raise node.error(
+            f"{what} must be true or false, not {node.value!r}",
+            hint="write true or false without quotes",
+        )
     elif key == "font":
         _text(node, what, '"Noto Sans"')
     elif key == "color" and not _COLOUR.match(str(node.value)):
@@ -233,7 +240,7 @@ def load_style_sheet(path: Path) -> StyleSheet:
 
 @lru_cache(maxsize=8)
 def _load_style_sheet(path: Path, _mtime_ns: int, _size: int) -> StyleSheet:
-    root = load_yaml(path)
+    root = load_yaml(path, None, REFERENCE)
     if not root.is_mapping():
         raise InputError(
             "a style sheet is a mapping with 'document', 'paragraph' and 'character'", path=path

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from draftkit.errors import DraftkitError, TemplateError
+from draftkit.textfile import read_utf8
 
 if TYPE_CHECKING:  # the CLI imports this module to list the formats: it stays light
     from draftkit.fsutil import BuildClock
@@ -193,13 +194,4 @@ def join_css(generated: str, document_css: str) -> str:
 def read_style_sheet(path: Path) -> str:
     """The PDF style sheet's text; one error at the line of the first byte that is not
     UTF-8 (a sheet saved as Latin-1 or UTF-16)."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise TemplateError(
-            f"not UTF-8 text ({exc.reason})",
-            path=path,
-            line=data[: exc.start].count(b"\n") + 1,
-            hint="save the style sheet as UTF-8",
-        ) from exc
+    return read_utf8(path, error=TemplateError, hint="save the style sheet as UTF-8")

@@ -7,8 +7,8 @@ outside the project (a sibling folder ``outside/`` is watched), leave no staged
 ``.tmp`` file behind and, when it fails, leave every file of the project as it was.
 
 The format is documented in ``tests/corpus/README.md``. ``python -m tests.corpus.runner``
-prints one line per case and the table of outcomes (``--python`` runs another checkout,
-which is how the issue's before/after table was made).
+prints one line per case and the table of outcomes (``--checkout PATH`` runs another
+checkout's draftkit, which is how the issue's before/after table was made).
 """
 
 from __future__ import annotations
@@ -32,7 +32,15 @@ CASES = Path(__file__).parent / "cases"
 REPO = Path(__file__).resolve().parents[2]
 # The example project is the repository's own content; its templates/ folder is draftkit's
 # built-in set, found through the package, so it is not copied.
-EXAMPLE = ("draftkit.toml", "clauses", "sources.yaml", "documents", "events", "organisations", "locales")
+EXAMPLE = (
+    "draftkit.toml",
+    "clauses",
+    "sources.yaml",
+    "documents",
+    "events",
+    "organisations",
+    "locales",
+)
 TIMEOUT = 120
 OUTSIDE = "@OUTSIDE@"
 PROJECT = "@PROJECT@"
@@ -116,7 +124,8 @@ def _write(project: Path, root: Path, name: str, spec: object) -> None:
         path.mkdir(parents=True, exist_ok=True)
         return
     if "replace" in spec:
-        text = path.read_text(encoding="utf-8")
+        base = REPO / spec["from_repo"] if "from_repo" in spec else path
+        text = base.read_text(encoding="utf-8")
         for old, new in spec["replace"]:
             assert old in text, f"{name}: {old!r} not in the base file"
             text = text.replace(old, _subst(new, root), 1)
@@ -188,14 +197,23 @@ def _expect(step: Step, result: subprocess.CompletedProcess[str], project: Path)
             if (text in body) != (verb == "has"):
                 return Outcome("wrong", f"{target} {'lacks' if verb == 'has' else 'has'} {text!r}")
         return Outcome("pass")
+    if expect == "differ":  # diff(1)'s status: 1 for differences, no error said
+        if result.returncode != 1 or "error: " in result.stderr:
+            first = (result.stderr.strip().splitlines() or ["?"])[0]
+            return Outcome("wrong", f"exit {result.returncode}: {first}")
+        return Outcome("pass")
     kind, _, prefix = expect.partition(": ")
     assert kind in ("error", "warning"), f"unknown expectation {expect!r}"
-    want_exit = 1 if kind == "error" else 0
+    # An error exits 1, or 2 from diff, whose 1 means "differences" (as diff(1)).
+    exit_ok = result.returncode in (1, 2) if kind == "error" else result.returncode == 0
     lines = [line for line in result.stderr.splitlines() if line.startswith(f"{kind}: ")]
-    if result.returncode != want_exit or not lines:
+    if not exit_ok or not lines:
         first = (out.strip().splitlines() or ["(nothing)"])[0]
         return Outcome("wrong", f"exit {result.returncode}: {first}")
-    hits = [line for line in lines if line.startswith(f"{kind}: {prefix}")]
+    # "@LINE@" in an expectation stands for any line number (one that moves as the
+    # built-in file it is in is edited).
+    pattern = re.escape(f"{kind}: {prefix}").replace("@LINE@", r"\d+")
+    hits = [line for line in lines if re.match(pattern, line)]
     if not hits:
         placed = [line for line in lines if re.match(rf"{kind}: \S+:\d+: ", line)]
         return Outcome("wrong" if placed else "no-place", lines[0])
