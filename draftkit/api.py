@@ -172,7 +172,9 @@ def _build(
     report = BuildReport()
     for path in paths:
         if not path.is_file():
-            raise DraftkitError(f"no such document spec: {path}")
+            raise DraftkitError(
+                "no such document spec", path=path, hint="check the path; specs are in documents/"
+            )
         same_project(project, path)
         for language in langs or [None]:
             key = document_key(inputs, path, language)
@@ -219,7 +221,7 @@ def _build(
             )
             if rendered.untranslated:
                 drafts.append(Draft(spec, rendered.lang, rendered.untranslated))
-    publish_all(outputs)
+    publish_all(outputs, within=folder)
     record.save()
     report.written = [target for target, _ in outputs]
     report.drafts[:0] = drafts

@@ -131,13 +131,34 @@ def remove_stale_staging(folder: Path) -> list[Path]:
     return removed
 
 
-def publish_all(outputs: list[tuple[Path, bytes]]) -> None:
+def ensure_within(path: Path, root: Path) -> None:
+    """Refuse ``path`` (a folder that exists or is to be made) if, once symbolic links are
+    followed, it lies outside ``root``: a link left in an output folder must not make
+    draftkit write, or remove, elsewhere."""
+    from draftkit.errors import DraftkitError
+
+    probe = path
+    while not probe.exists() and not probe.is_symlink() and probe != probe.parent:
+        probe = probe.parent
+    real = probe.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise DraftkitError(
+            f"leads outside the output folder {root} (to {real})",
+            path=probe,
+            hint="remove the symbolic link; draftkit writes only inside its output folder",
+        )
+
+
+def publish_all(outputs: list[tuple[Path, bytes]], within: Path | None = None) -> None:
     """Write several files as one step: all are staged beside their targets first, and
     renamed into place only when every one was staged. A target that cannot be written
     (a folder in its place, a read-only folder) raises :class:`DraftkitError` and leaves
-    every target as it was."""
+    every target as it was; so does one whose folder leads outside ``within``."""
     from draftkit.errors import DraftkitError
 
+    if within is not None:
+        for folder in {target.parent for target, _ in outputs}:
+            ensure_within(folder, within)
     staged: list[tuple[Path, Path]] = []
     target = None
     try:

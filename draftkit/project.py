@@ -76,16 +76,23 @@ def _load_config(path: Path) -> ProjectConfig:
             raise InputError(
                 f"[{table}] must be a table",
                 path=path,
+                line=_setting_line(path, table),
                 hint=f"write a '[{table}]' header followed by its settings",
             )
     for key in ("locales", "sources"):
         if key in project and not isinstance(project[key], list):
             raise InputError(
-                f"'{key}' in [project] must be a list", path=path, hint=f'e.g. {key} = ["..."]'
+                f"'{key}' in [project] must be a list",
+                path=path,
+                line=_setting_line(path, key),
+                hint=f'e.g. {key} = ["..."]',
             )
     if "formats" in build and not isinstance(build["formats"], list):
         raise InputError(
-            "'formats' in [build] must be a list", path=path, hint='e.g. formats = ["docx", "pdf"]'
+            "'formats' in [build] must be a list",
+            path=path,
+            line=_setting_line(path, "formats"),
+            hint='e.g. formats = ["docx", "pdf"]',
         )
     known = {
         "project": {"name", "source_locale", "locales", "output", "sources"},
@@ -98,6 +105,7 @@ def _load_config(path: Path) -> ProjectConfig:
                 raise InputError(
                     f"unknown setting '{key}' in [{table}]",
                     path=path,
+                    line=_setting_line(path, key),
                     hint="known: " + ", ".join(sorted(keys)),
                 )
     for key in data:
@@ -105,6 +113,7 @@ def _load_config(path: Path) -> ProjectConfig:
             raise InputError(
                 f"unknown table [{key}]",
                 path=path,
+                line=_setting_line(path, f"[{key}]"),
                 hint="known: " + ", ".join(f"[{t}]" for t in known),
             )
     config.name = str(project.get("name", config.name))
@@ -124,7 +133,10 @@ def _load_config(path: Path) -> ProjectConfig:
             writer(fmt)
         except DraftkitError:
             raise InputError(
-                f"unknown output format '{fmt}'", path=path, hint="formats are: " + format_names()
+                f"unknown output format '{fmt}'",
+                path=path,
+                line=_setting_line(path, "formats"),
+                hint="formats are: " + format_names(),
             ) from None
     config.style = str(build.get("style", config.style))
     from draftkit.library.formatting import STYLES
@@ -133,6 +145,7 @@ def _load_config(path: Path) -> ProjectConfig:
         raise InputError(
             f"unknown formatting style '{config.style}'",
             path=path,
+            line=_setting_line(path, "style"),
             hint="style is one of: " + ", ".join(STYLES),
         )
     config.attribution = str(press.get("attribution", config.attribution))
@@ -142,6 +155,7 @@ def _load_config(path: Path) -> ProjectConfig:
         raise InputError(
             f"unknown attribution style '{config.attribution}' in [press]",
             path=path,
+            line=_setting_line(path, "attribution"),
             hint="attribution is one of: " + ", ".join(ATTRIBUTIONS),
         )
     for key in ("template_seconds", "template_output_mb"):
@@ -160,8 +174,13 @@ def _load_config(path: Path) -> ProjectConfig:
 
 
 def _setting_line(config_path: Path, key: str) -> int | None:
+    """The line of setting ``key`` (or of the header ``[key]``); tomllib keeps no lines."""
     text = config_path.read_text(encoding="utf-8")
-    found = re.search(rf"^\s*{key}\s*=", text, re.MULTILINE)
+    if key.startswith("["):
+        pattern = rf"^\s*\[\s*{re.escape(key[1:-1])}\s*\]"
+    else:
+        pattern = rf"^\s*[\"']?{re.escape(key)}[\"']?\s*="
+    found = re.search(pattern, text, re.MULTILINE)
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
@@ -221,23 +240,41 @@ class Project:
     def target_locales(self) -> list[str]:
         return [lang for lang in self.config.locales if lang != self.config.source_locale]
 
+    def folder(self, name: str) -> Path | None:
+        """The project's folder ``name`` if it exists; one that leads outside the project
+        (a symbolic link to ``/`` or to another project) is refused, as a project received
+        from elsewhere must not make draftkit read wherever the user can."""
+        folder = self.root / name
+        if not folder.is_dir():
+            return None
+        real = folder.resolve()
+        if not real.is_relative_to(self.root):
+            raise InputError(
+                f"the folder '{name}' leads outside the project (to {real})",
+                path=folder,
+                hint="a project's folders stay inside it: copy the files in, or remove the link",
+            )
+        return folder
+
     @property
     def templates_path(self) -> list[Path]:
         """Project templates first, then the built-ins (Sphinx's ``templates_path``)."""
         builtin = builtin_templates_dir().resolve()
-        own = (self.root / "templates").resolve()
-        return [own, builtin] if own.is_dir() and own != builtin else [builtin]
+        own = self.folder("templates")
+        if own is None or own.resolve() == builtin:
+            return [builtin]
+        return [own.resolve(), builtin]
 
     def clause_files(self) -> list[Path]:
-        folder = self.root / "clauses"
-        return sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
+        folder = self.folder("clauses")
+        return sorted(folder.rglob("*.yaml")) if folder else []
 
     def source_files(self) -> list[Path]:
         return [p for p in (self.root / s for s in self.config.sources) if p.is_file()]
 
     def document_files(self) -> list[Path]:
-        folder = self.root / "documents"
-        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        folder = self.folder("documents")
+        return sorted(folder.glob("*.yaml")) if folder else []
 
     # content ---------------------------------------------------------------------
     @cached_property
@@ -261,12 +298,12 @@ class Project:
 
     # events and organisations (press releases, media advisories, press kits) -----------
     def event_files(self) -> list[Path]:
-        folder = self.root / "events"
-        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        folder = self.folder("events")
+        return sorted(folder.glob("*.yaml")) if folder else []
 
     def organisation_files(self) -> list[Path]:
-        folder = self.root / "organisations"
-        return sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
+        folder = self.folder("organisations")
+        return sorted(folder.rglob("*.yaml")) if folder else []
 
     @cached_property
     def organisations_and_errors(self) -> tuple[dict[str, Organisation], list[DraftkitError]]:

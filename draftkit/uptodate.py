@@ -41,13 +41,17 @@ SCHEMA = "1"
 INPUT_FOLDERS = ("clauses", "documents", "events", "organisations", "templates", "locales")
 
 
-def _files(folder: Path) -> list[Path]:
+def _files(folder: Path, inside: Path | None = None) -> list[Path]:
     """Every file under ``folder``, through symlinked folders as the loaders go, each real
-    folder once (a symlink loop must not hang the fingerprint)."""
+    folder once (a symlink loop must not hang the fingerprint), and none outside
+    ``inside`` (a link to ``/`` would walk the whole disk; the loaders refuse it)."""
     found = []
     seen: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
         real = os.path.realpath(dirpath)
+        if inside is not None and not Path(real).is_relative_to(inside):
+            dirnames[:] = []
+            continue
         if real in seen:
             dirnames[:] = []
             continue
@@ -96,7 +100,7 @@ def project_key(root: Path, sources: list[str], *extra: str) -> str:
     _package_state(digest)
     inputs = [root / "draftkit.toml", *(root / name for name in sources)]
     for name in INPUT_FOLDERS:
-        inputs.extend(_files(root / name))
+        inputs.extend(_files(root / name, inside=root.resolve()))
     for path in inputs:
         try:
             data = path.read_bytes()

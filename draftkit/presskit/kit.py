@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.fsutil import BuildClock, file_sha256, fixed_time_zip, publish_all
+from draftkit.fsutil import BuildClock, ensure_within, file_sha256, fixed_time_zip, publish_all
 from draftkit.presskit.plan import CACHE_NAME, MANIFEST_NAME, KitPlan, Output
 from draftkit.project import Project
 
@@ -215,6 +215,11 @@ def build_kit(
     on_done: Progress = lambda result: None,
 ) -> KitResult:
     folder = plan.folder
+    # The kit folder is <output>/presskit/<event>/: nothing of it, a language's folder
+    # included, may lead out of the output folder, for writing or for removing strays.
+    output_root = folder.parents[1].resolve()
+    for lang in plan.langs:
+        ensure_within(folder / lang, output_root)
     cache = {} if force else load_cache(folder)
     result = KitResult(plan)
     by_output: dict[Output, OutputResult] = {}
@@ -266,7 +271,7 @@ def build_kit(
                     by_output[o].status = "discarded"
             continue
         new_files = [(folder / o.relative, rendered[o]) for o in outputs if o in rendered]
-        publish_all(new_files)
+        publish_all(new_files, within=output_root)
         for o in outputs:
             r = by_output[o]
             state_outputs[o.relative] = {

@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 import tinycss2
 import tinycss2.ast
 
+from draftkit.errors import TemplateError
 from draftkit.render.urlpolicy import judge, url_key
 
 # Style sheets importing style sheets: deeper than this is not followed (nor are cycles).
@@ -110,7 +111,7 @@ def _scan(
         if not (isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword == "charset"):
             imports_allowed = False
         for token in _walk(
-            [*getattr(rule, "prelude", []), *(getattr(rule, "content", None) or [])]
+            [*getattr(rule, "prelude", []), *(getattr(rule, "content", None) or [])], path
         ):
             reference = _url(token)
             if reference is not None:
@@ -181,13 +182,35 @@ def _judge(
     return (url, verdict.file) if verdict.file is not None else None
 
 
-def _walk(tokens: list) -> Iterator:  # type: ignore[type-arg]
-    for token in tokens:
+# Blocks inside blocks: real style sheets nest two or three deep (CSS nesting, @media,
+# @supports); thousands overflowed the stack of every reader, WeasyPrint's included.
+MAX_NESTING = 32
+
+
+def _walk(tokens: list, path: Path) -> Iterator:  # type: ignore[type-arg]
+    """Every token, depth first, without recursion; a block nested deeper than
+    :data:`MAX_NESTING` is an error at its line."""
+    stack = [(iter(tokens), 0)]
+    while stack:
+        level, depth = stack[-1]
+        token = next(level, None)
+        if token is None:
+            stack.pop()
+            continue
         yield token
-        if isinstance(token, tinycss2.ast.FunctionBlock):
-            yield from _walk(token.arguments)
-        elif hasattr(token, "content") and isinstance(token.content, list):
-            yield from _walk(token.content)
+        inner = token.arguments if isinstance(token, tinycss2.ast.FunctionBlock) else None
+        if inner is None and isinstance(getattr(token, "content", None), list):
+            inner = token.content
+        if inner is not None:
+            if depth >= MAX_NESTING:
+                raise TemplateError(
+                    f"blocks are nested more than {MAX_NESTING} deep",
+                    path=path,
+                    line=token.source_line,
+                    hint="close each { ( [ before opening the next; real style sheets "
+                    "nest two or three deep",
+                )
+            stack.append((iter(inner), depth + 1))
 
 
 def _url(token: object) -> str | None:

@@ -71,7 +71,11 @@ class Preview:
         columns = []
         for path in paths:
             if not path.is_file():
-                raise DraftkitError(f"no such document spec: {path}")
+                raise DraftkitError(
+                    "no such document spec",
+                    path=path,
+                    hint="check the path; specs are in documents/",
+                )
             api.same_project(project, path)
             for lang in api.languages(self.langs, project):
                 document = api.assemble(

@@ -1050,7 +1050,10 @@ def test_message_with_a_newline_in_a_key_stays_on_one_line(project):
 def test_build_of_a_missing_document_spec(project):
     proj = project()
     lines = assert_fails_cleanly(proj.run("build", "documents/nope.yaml", "-f", "html"))
-    assert lines == ["error: no such document spec: documents/nope.yaml"]
+    assert lines == [
+        "error: documents/nope.yaml: no such document spec "
+        "(hint: check the path; specs are in documents/)"
+    ]
     assert not (proj.root / "build").exists()
 
 

@@ -117,7 +117,11 @@ def _write(project: Path, root: Path, name: str, spec: object) -> None:
         else:
             path.unlink()
         return
-    if "symlink" in spec:
+    if "symlink" in spec:  # in place of what the base project has there
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
         path.symlink_to(_subst(spec["symlink"], root))
         return
     if "mkdir" in spec:
