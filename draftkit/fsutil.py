@@ -137,10 +137,10 @@ def ensure_within(path: Path, root: Path) -> None:
     draftkit write, or remove, elsewhere."""
     from draftkit.errors import DraftkitError
 
-    probe = path
+    probe, tail = path.absolute(), Path()
     while not probe.exists() and not probe.is_symlink() and probe != probe.parent:
-        probe = probe.parent
-    real = probe.resolve()
+        probe, tail = probe.parent, Path(probe.name) / tail
+    real = probe.resolve() / tail  # what is not there yet is made where its parent is
     if not real.is_relative_to(root.resolve()):
         raise DraftkitError(
             f"leads outside the output folder {root} (to {real})",

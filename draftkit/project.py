@@ -177,9 +177,9 @@ def _setting_line(config_path: Path, key: str) -> int | None:
     """The line of setting ``key`` (or of the header ``[key]``); tomllib keeps no lines."""
     text = config_path.read_text(encoding="utf-8")
     if key.startswith("["):
-        pattern = rf"^\s*\[\s*{re.escape(key[1:-1])}\s*\]"
+        pattern = rf"^[ \t]*\[[ \t]*{re.escape(key[1:-1])}[ \t]*\]"
     else:
-        pattern = rf"^\s*[\"']?{re.escape(key)}[\"']?\s*="
+        pattern = rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*="
     found = re.search(pattern, text, re.MULTILINE)
     return text.count("\n", 0, found.start()) + 1 if found else None
 

@@ -47,6 +47,7 @@ def template_path(locales_dir: Path) -> Path:
 _KEYWORD_LINE = re.compile(
     r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"\s*$'
 )
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _STRING_LINE = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 
 
@@ -57,7 +58,20 @@ def _check_strings(path: Path, text: str) -> None:
     an unterminated string would silently lose a letter of the translation; this catches
     such lines (in obsolete ``#~`` entries too) before Babel reads the file.
     """
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split at line feeds only, as gettext counts lines: splitlines() would also split
+    # at form feeds and other separators, hiding them and shifting every line number.
+    for number, line in enumerate(text.split("\n"), start=1):
+        control = _CONTROL.search(line)
+        if control:
+            # XML cannot hold it: it would surface later as a writer's error, blamed on
+            # a template, or print as nothing.
+            raise InputError(
+                f"broken PO file: a control character (U+{ord(control.group()):04X}) "
+                "is not allowed",
+                path=path,
+                line=number,
+                hint="remove it; it is invisible in most editors",
+            )
         body = line[3:] if line.startswith("#~ ") else line
         body = body.strip()
         if not body or (body.startswith("#") and not line.startswith("#~ ")):
@@ -92,7 +106,56 @@ def _strict_catalog(locale: str | None) -> Catalog:
                 raise DuplicateMessage(message.lineno, id)
             super().__setitem__(id, message)
 
+        header_problem: HeaderProblem | None = None
+
+        def _set_mime_headers(self, headers):  # type: ignore[no-untyped-def]
+            headers = list(headers)
+            if self.reading:
+                # Kept, not raised: Babel's reader would wrap it into an error of its own.
+                try:
+                    _check_headers(headers)
+                except HeaderProblem as problem:
+                    self.header_problem = problem
+                    field = problem.field.rstrip(":").lower()
+                    headers = [h for h in headers if h[0].strip().lower() != field]
+            super()._set_mime_headers(headers)
+
     return StrictCatalog(locale=locale)
+
+
+class HeaderProblem(ValueError):
+    def __init__(self, field: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.hint = hint
+
+
+_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*\d+\s*;\s*plural\s*=[^;]+;?\s*$")
+
+
+def _check_headers(headers: list[tuple[str, str]]) -> None:
+    """Header values Babel would read past without a word: a Plural-Forms that is no rule
+    (it falls back to English's two forms) and a Language that names no language."""
+    from babel import Locale, UnknownLocaleError
+
+    for name, value in headers:
+        field = name.strip().lower()
+        if field == "plural-forms" and not _PLURAL_FORMS.match(value):
+            raise HeaderProblem(
+                "Plural-Forms:",
+                f"the Plural-Forms header {value.strip()!r} is not 'nplurals=N; plural=RULE;'",
+                "copy the language's rule from the gettext manual, e.g. for ky: "
+                "nplurals=2; plural=(n != 1);",
+            )
+        if field == "language" and value.strip():
+            try:
+                Locale.parse(value.strip().replace("-", "_"))
+            except (ValueError, UnknownLocaleError):
+                raise HeaderProblem(
+                    "Language:",
+                    f"the Language header {value.strip()!r} names no language",
+                    "write the language's code, e.g. Language: ky",
+                ) from None
 
 
 def _header_line(text: str, field: str) -> int | None:
@@ -137,6 +200,17 @@ def _check_plural_rule(path: Path, text: str, catalog: Catalog) -> None:
             raise refuse(f"gives form {form} for n = {n}, but nplurals is {plurals}")
 
 
+def _check_language(catalog: Catalog, locale: str | None) -> None:
+    """A catalog under locales/ru/ that says Language: ky is the wrong file in that place."""
+    said = catalog.locale_identifier
+    if locale and said and said.split("_")[0] != locale.split("_")[0]:
+        raise HeaderProblem(
+            "Language:",
+            f"the Language header says {said!r}, but this is the {locale!r} catalog",
+            f"write Language: {locale}, or move the file to that language's folder",
+        )
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     """Read a PO/POT file strictly; any syntax problem is an :class:`InputError`."""
     from babel.messages.pofile import PoFileError, PoFileParser
@@ -157,11 +231,29 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         with path.open("rb") as fh:
             PoFileParser(catalog, ignore_obsolete=False, abort_invalid=True).parse(fh)
         catalog.reading = False  # type: ignore[attr-defined]
+        if catalog.header_problem is not None:  # type: ignore[attr-defined]
+            raise catalog.header_problem  # type: ignore[attr-defined]
         # A file with no entry after its header is parsed without the charset being used;
         # compiling it would fail on an unknown one.
         codecs.lookup(catalog.charset)
+        if codecs.lookup(catalog.charset).name != "utf-8" and not text.isascii():
+            # The file is UTF-8 (read above); decoding it as the header says would publish
+            # mojibake ("Ð Ñ…" for Cyrillic).
+            raise HeaderProblem(
+                "Content-Type:",
+                f"the Content-Type header says charset={catalog.charset}, but the file is UTF-8",
+                "write charset=UTF-8 in the header",
+            )
+        _check_language(catalog, locale)
         _check_plural_rule(path, text, catalog)
         return catalog
+    except HeaderProblem as exc:
+        raise InputError(
+            f"broken PO file: {exc}",
+            path=path,
+            line=_header_line(text, exc.field),
+            hint=exc.hint,
+        ) from None
     except LookupError as exc:  # Babel decodes the lines after the header with its charset
         raise InputError(
             f"broken PO file: unknown charset in the Content-Type header ({exc})",

@@ -939,9 +939,10 @@ def test_malformed_config_names_the_file_and_line(project, command, old, new, ma
 )
 def test_invalid_config_setting(project, command, old, new, message, hint):
     proj = project()
-    proj.edit("draftkit.toml", old, new)
-    # tomllib gives no positions, so config errors name the file only.
-    assert_one_error(proj.run(*command), "draftkit.toml", message, hint)
+    text = proj.edit("draftkit.toml", old, new)
+    # tomllib gives no positions: draftkit finds the setting's line itself.
+    where = f"draftkit.toml:{line_of(text, new.splitlines()[0])}"
+    assert_one_error(proj.run(*command), where, message, hint)
     assert not (proj.root / "build").exists()
 
 
@@ -974,7 +975,7 @@ def test_invalid_config_setting(project, command, old, new, message, hint):
         ),
         pytest.param(
             b'[project]\nname = "caf\xe9"\n',
-            "not UTF-8 text (invalid continuation byte)",
+            "not UTF-8 text (byte 0xE9: invalid continuation byte)",
             "save it as UTF-8",
             id="latin-1",
         ),
@@ -983,8 +984,10 @@ def test_invalid_config_setting(project, command, old, new, message, hint):
 def test_config_with_wrong_shapes(project, content, message, hint):
     proj = project()
     (proj.root / "draftkit.toml").write_bytes(content)
-    # tomllib gives no positions for values, so these name the file only.
-    assert_one_error(proj.run(*CHECK), "draftkit.toml", message, hint)
+    # Each case's setting (or bad byte) is on its last line; tomllib gives no positions,
+    # draftkit finds the line itself.
+    where = f"draftkit.toml:{len(content.splitlines())}"
+    assert_one_error(proj.run(*CHECK), where, message, hint)
 
 
 @pytest.mark.parametrize(

@@ -209,7 +209,10 @@ def test_bad_attribution_style(tmp_path: Path) -> None:
     root = project(tmp_path / "p2", toml='[press]\nattribution = "tabloid"')
     result = run("build", EVENT, "-f", "html", cwd=root)
     assert_one_error(
-        result, "draftkit.toml", "unknown attribution style 'tabloid' in [press]", "block, news"
+        result,
+        f"draftkit.toml:{line_of((root / 'draftkit.toml').read_text(), 'attribution')}",
+        "unknown attribution style 'tabloid' in [press]",
+        "block, news",
     )
 
 
