@@ -113,7 +113,8 @@ class Matcher:
             return _near(self._key(term_word), self._key(text_word))
         if term_word == text_word:
             return True
-        return last and text_word in (term_word + "s", term_word + "es")
+        plurals = (term_word + "s", term_word + "es", term_word[:-1] + "ies")
+        return last and text_word in plurals[: 3 if term_word.endswith("y") else 2]
 
     def find(self, term: str, text: Words) -> list[tuple[int, int]]:
         """Where ``term`` occurs in ``text``: (first word, word after the last)."""
