@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import snowballstemmer
 
@@ -62,6 +62,15 @@ class Words:
     def quote(self, start: int, end: int) -> str:
         return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
+    @cached_property
+    def by_letter(self) -> dict[str, list[int]]:
+        """Where the words beginning with each letter are: a term's first word, in every
+        mode, begins with the same letter as the word it matches."""
+        index: dict[str, list[int]] = {}
+        for position, word in enumerate(self.words):
+            index.setdefault(word[0], []).append(position)
+        return index
+
 
 def _fold(word: str) -> str:
     return word.casefold().replace("ё", "е")
@@ -71,6 +80,11 @@ def words(text: str) -> Words:
     masked = _NOT_WORDS.sub(lambda m: " " * len(m.group()), text)
     found = list(_WORD.finditer(masked))
     return Words(text, tuple(_fold(m.group()) for m in found), tuple(m.span() for m in found))
+
+
+@cache
+def _term_words(term: str) -> tuple[str, ...]:
+    return words(term).words
 
 
 @cache
@@ -102,9 +116,16 @@ class Matcher:
         self.lang = lang
         self.mode = _mode(lang)
         self._stem = _stemmer(lang) if self.mode == "stem" else None
+        self._stems: dict[str, str] = {}
 
     def _key(self, word: str) -> str:
-        return self._stem.stemWord(word) if self._stem is not None else word
+        if self._stem is None:
+            return word
+        # A catalog repeats its words: stem each once.
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = self._stem.stemWord(word)
+        return stem
 
     def _same(self, term_word: str, text_word: str, *, last: bool) -> bool:
         if self.mode == "prefix":
@@ -118,13 +139,14 @@ class Matcher:
 
     def find(self, term: str, text: Words) -> list[tuple[int, int]]:
         """Where ``term`` occurs in ``text``: (first word, word after the last)."""
-        wanted = words(term).words
+        wanted = _term_words(term)
         if not wanted:
             return []
         size = len(wanted)
         found = []
-        for start in range(len(text.words) - size + 1):
-            if all(
+        last_start = len(text.words) - size
+        for start in text.by_letter.get(wanted[0][0], ()):
+            if start <= last_start and all(
                 self._same(w, text.words[start + i], last=i == size - 1)
                 for i, w in enumerate(wanted)
             ):

@@ -46,12 +46,17 @@ class Reviewer:
         self.source_lang = source_lang
         self._source = Matcher(source_lang)
         self._target = Matcher(lang)
+        # What each concept has in the two languages, looked up once, not per entry.
+        self._in_source = [(c, c.approved(source_lang)) for c in base.concepts]
+        self._in_target = [
+            (c, c.approved(lang), c.forbidden(lang)) for c in base.concepts if c.approved(lang)
+        ]
 
     def used(self, source: str) -> list[Concept]:
         text = words(source)
         spans: dict[str, list[tuple[int, int]]] = {}
-        for concept in self.base.concepts:
-            for term in concept.approved(self.source_lang):
+        for concept, terms in self._in_source:
+            for term in terms:
                 spans.setdefault(concept.id, []).extend(self._source.find(term.text, text))
         everything = [s for found in spans.values() for s in found]
         return [
@@ -63,15 +68,12 @@ class Reviewer:
     def review(self, source: str, target: str) -> Review:
         result = Review()
         text = words(target)
-        used = self.used(source)
-        for concept in self.base.concepts:
-            approved = concept.approved(self.lang)
-            if not approved:
-                continue
+        used = {c.id for c in self.used(source)}
+        for concept, approved, variants in self._in_target:
             kept = [s for t in approved for s in self._target.find(t.text, text)]
-            forbidden = self._forbidden(concept, text, kept)
+            forbidden = self._forbidden(concept, variants, text, kept) if variants else []
             result.findings += forbidden
-            if concept not in used:
+            if concept.id not in used:
                 continue
             result.used.append(concept)
             if kept and not forbidden:
@@ -81,11 +83,15 @@ class Reviewer:
         return result
 
     def _forbidden(
-        self, concept: Concept, text: Words, kept: list[tuple[int, int]]
+        self,
+        concept: Concept,
+        variants: tuple[Term, ...],
+        text: Words,
+        kept: list[tuple[int, int]],
     ) -> list[Finding]:
         preferred = concept.preferred(self.lang) or concept.approved(self.lang)[0]
         findings = []
-        for term in concept.forbidden(self.lang):
+        for term in variants:
             for span in self._target.find(term.text, text):
                 if any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
                     continue
