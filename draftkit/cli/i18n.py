@@ -138,7 +138,8 @@ def check(
     ] = False,
 ) -> None:
     """Quality checks: note references, parameters, URLs, numbers, markup, plural forms,
-    identical-to-source texts, and msgfmt --check.
+    identical-to-source texts, terms (with a term base: approved terms kept, no forbidden
+    variant; 'draftkit terms --help'), and msgfmt --check.
 
     Untranslated and fuzzy entries are not errors (a translation is work in progress; a
     strict build refuses them): each locale gets one line counting them, and --verbose

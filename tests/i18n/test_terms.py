@@ -331,3 +331,25 @@ def test_terms_setting(project: Project) -> None:
     outside = project.run("terms", "list")
     assert outside.returncode == 1
     assert "draftkit.toml:4: 'terms' in [i18n] leaves the project folder" in outside.stderr
+
+
+def test_terms_check_finds_problems_in_the_term_base(project: Project) -> None:
+    both = concept(
+        "both", en=term("Parliament"), ru=term("Парламент") + term("Парламент", "deprecated")
+    )
+    no_source = concept("no-source", ru=term("Кенеш"))
+    project.terms(BASE + both + no_source)
+    result = project.run("terms", "check")
+    assert result.returncode == 1
+    assert "[ru] termbase: 'Парламент' is both approved and forbidden in 'both'" in result.stderr
+    assert "concept 'no-source' has no approved en term" in result.stderr
+    assert "warning: terms/base.tbx:" in result.stderr and "has no ky term" in result.stderr
+
+
+def test_a_term_base_linked_from_outside_is_not_read(project: Project, tmp_path: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.tbx"
+    outside.write_text(TBX_HEAD + concept("leak", en=term("Leak")) + TBX_TAIL, encoding="utf-8")
+    (project.root / "terms" / "linked.tbx").symlink_to(outside)
+    result = project.run("terms", "list")
+    assert result.returncode == 0, result.stderr
+    assert "leak" not in result.stdout and "4 concept(s)" in result.stderr
