@@ -10,6 +10,7 @@
     organisations/*.yaml  organisers, partners and funders of events
     templates/          overrides of the built-in templates, file by file
     locales/            gettext catalogs
+    terms/*.tbx         term bases (``[i18n] terms`` names others)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # the content modules load when content is read, not with the
     from draftkit.library.events import EventSpec
     from draftkit.library.library import Library
     from draftkit.library.organisations import Organisation
+    from draftkit.terms.model import TermBase
 
 CONFIG_NAME = "draftkit.toml"
 
@@ -51,6 +53,8 @@ class ProjectConfig:
     # draftkit.assemble.templating.RenderBudget.
     template_seconds: float = 10.0
     template_output_mb: float = 50.0
+    # Term bases ([i18n] terms): glob patterns inside the project.
+    terms: list[str] = field(default_factory=lambda: ["terms/*.tbx"])
 
 
 def _load_config(path: Path) -> ProjectConfig:
@@ -71,7 +75,8 @@ def _load_config(path: Path) -> ProjectConfig:
     project = data.get("project", {})
     build = data.get("build", {})
     press = data.get("press", {})
-    for table, value in (("project", project), ("build", build), ("press", press)):
+    i18n = data.get("i18n", {})
+    for table, value in (("project", project), ("build", build), ("press", press), ("i18n", i18n)):
         if not isinstance(value, dict):
             raise InputError(
                 f"[{table}] must be a table",
@@ -87,6 +92,16 @@ def _load_config(path: Path) -> ProjectConfig:
                 line=_setting_line(path, key),
                 hint=f'e.g. {key} = ["..."]',
             )
+    if "terms" in i18n and not (
+        isinstance(i18n["terms"], list)
+        and all(isinstance(x, str) and x.strip() for x in i18n["terms"])
+    ):
+        raise InputError(
+            "'terms' in [i18n] must be a list of file patterns",
+            path=path,
+            line=_setting_line(path, "terms"),
+            hint='e.g. terms = ["terms/*.tbx"]',
+        )
     if "formats" in build and not isinstance(build["formats"], list):
         raise InputError(
             "'formats' in [build] must be a list",
@@ -98,6 +113,7 @@ def _load_config(path: Path) -> ProjectConfig:
         "project": {"name", "source_locale", "locales", "output", "sources"},
         "build": {"formats", "style", "pdf_variant", "template_seconds", "template_output_mb"},
         "press": {"attribution"},
+        "i18n": {"terms"},
     }
     for table, keys in known.items():
         for key in data.get(table, {}):
@@ -125,6 +141,9 @@ def _load_config(path: Path) -> ProjectConfig:
     config.sources = [str(x) for x in project.get("sources", config.sources)]
     for key, value in [("output", config.output), *(("sources", s) for s in config.sources)]:
         _check_inside(path, key, value)
+    config.terms = list(i18n.get("terms", config.terms))
+    for pattern in config.terms:
+        _check_inside(path, "terms", pattern, table="i18n")
     config.formats = [str(x) for x in build.get("formats", config.formats)]
     from draftkit.render.writers import format_names, writer
 
@@ -184,13 +203,13 @@ def _setting_line(config_path: Path, key: str) -> int | None:
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
-def _check_inside(config_path: Path, key: str, value: str) -> None:
+def _check_inside(config_path: Path, key: str, value: str, *, table: str = "project") -> None:
     """A project received from elsewhere must not read or write outside its folder: paths
     that leave it come only from the command line (``draftkit build -o``)."""
     root = config_path.parent.resolve()
     if Path(value).is_absolute() or not (root / value).resolve().is_relative_to(root):
         raise InputError(
-            f"'{key}' in [project] leaves the project folder: {value!r}",
+            f"'{key}' in [{table}] leaves the project folder: {value!r}",
             path=config_path,
             line=_setting_line(config_path, key),
             hint="name a path inside the project"
@@ -276,7 +295,22 @@ class Project:
         folder = self.folder("documents")
         return sorted(folder.glob("*.yaml")) if folder else []
 
+    def term_files(self) -> list[Path]:
+        """The term bases ``[i18n] terms`` names, each once, in pattern order."""
+        found: dict[Path, None] = {}
+        for pattern in self.config.terms:
+            for path in sorted(self.root.glob(pattern)):
+                # A link out of the project is not followed, as for every other input.
+                if path.is_file() and path.resolve().is_relative_to(self.root):
+                    found.setdefault(path, None)
+        return list(found)
+
     # content ---------------------------------------------------------------------
+    def termbase(self) -> TermBase:
+        from draftkit.terms.tbx import read_termbase
+
+        return read_termbase(self.term_files())
+
     @cached_property
     def library_and_errors(self) -> tuple[Library, list[DraftkitError]]:
         from draftkit.library.library import load_library

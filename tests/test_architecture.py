@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"draftkit", "fsutil", "yamlfile", "plugins"},  # version, files, YAML, entry points
     {"model"},  # the document model
     {"locale"},  # locale profiles
-    {"library", "render"},  # content loaders; writers
+    {"library", "render", "terms"},  # content loaders; writers; term bases (TBX, matching)
     {"project"},  # a project's settings, folders and content
     {"i18n"},  # catalogs
     {"assemble"},  # template → model → transforms

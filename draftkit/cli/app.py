@@ -245,5 +245,6 @@ def main() -> None:
     import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
     import draftkit.cli.presskit  # noqa: F401  (registers presskit and orgs)
     import draftkit.cli.serve  # noqa: F401  (registers the serve command)
+    import draftkit.cli.terms  # noqa: F401  (registers the terms commands)
 
     app()

@@ -63,13 +63,18 @@ def update() -> None:
 def status() -> None:
     """Per locale: translated, fuzzy and untranslated texts, in strings and words; the
     project's content (its catalog) and draftkit's own template words (shipped with
-    draftkit, or overridden in the project's catalog) on separate rows."""
+    draftkit, or overridden in the project's catalog) on separate rows. With a term base
+    (terms/*.tbx), a 'terms' column: of the term uses in the sources (an entry naming a
+    concept), how many are translated with the approved term."""
     from rich.table import Table
 
     from draftkit.i18n.status import project_status
+    from draftkit.i18n.terms import coverage
 
     with reporting():
         project = find_project()
+        base = project.termbase()
+        terms = {lang: coverage(project, lang, base) for lang in project.target_locales}
         table = Table(box=None, pad_edge=False)
         for column in (
             "locale",
@@ -83,9 +88,13 @@ def status() -> None:
         ):
             left = column in ("locale", "messages")
             table.add_column(column, justify="left" if left else "right")
+        if base:
+            table.add_column("terms", justify="right")
         for row in project_status(project):
+            found = terms.get(row.lang) if row.catalog == "project" else None
+            extra = [f"{found.covered}/{found.uses}" if found else "-"] if base else []
             if not row.exists:
-                table.add_row(row.lang, row.catalog, "-", "-", "-", "-", "-", "no catalog")
+                table.add_row(row.lang, row.catalog, "-", "-", "-", "-", "-", "no catalog", *extra)
                 continue
             table.add_row(
                 row.lang,
@@ -96,12 +105,19 @@ def status() -> None:
                 str(row.fuzzy_words + row.untranslated_words),
                 str(row.obsolete) if row.catalog == "project" else "-",
                 f"{row.percent:.0f}",
+                *extra,
             )
         out.print(table)
         out.print(
             "project: your content, in locales/<locale>/LC_MESSAGES/messages.po; draftkit: "
             "the built-in templates' words, translated by draftkit (an entry in your "
-            "catalog overrides draftkit's)",
+            "catalog overrides draftkit's)"
+            + (
+                "; terms: term uses in the sources translated with the approved term "
+                "(draftkit terms check lists the others)"
+                if base
+                else ""
+            ),
             markup=False,
             highlight=False,
         )
@@ -122,7 +138,8 @@ def check(
     ] = False,
 ) -> None:
     """Quality checks: note references, parameters, URLs, numbers, markup, plural forms,
-    identical-to-source texts, and msgfmt --check.
+    identical-to-source texts, terms (with a term base: approved terms kept, no forbidden
+    variant; 'draftkit terms --help'), and msgfmt --check.
 
     Untranslated and fuzzy entries are not errors (a translation is work in progress; a
     strict build refuses them): each locale gets one line counting them, and --verbose

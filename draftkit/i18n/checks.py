@@ -4,7 +4,8 @@ Each check has an id; a translator silences it for one entry with the flag
 ``#, ignore-<id>`` (e.g. ``ignore-same`` for a name that stays as it is). A PO file is read
 strictly first (a syntax error stops everything, with its line), then every translated or
 fuzzy entry runs through the checks, and ``msgfmt --check`` runs on the file when GNU
-gettext is installed.
+gettext is installed. With a term base, the ``terms`` check reports a source term whose
+approved translation is missing, and a forbidden variant (:mod:`draftkit.terms.review`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from draftkit.i18n.catalogs import catalog_path, read_catalog
 from draftkit.library.markup import MarkupError, parse
 from draftkit.project import Project
+from draftkit.terms.review import Reviewer
 
 # No '[' inside, as the markup's own rule: linear on "[^[^[^…".
 _NOTE = re.compile(r"\[\^[^\][\n]*\]")
@@ -140,7 +142,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 50 else text[:49] + "…"
 
 
-def check_catalog(path: Path, lang: str) -> Iterator[Problem]:
+def check_catalog(path: Path, lang: str, terms: Reviewer | None = None) -> Iterator[Problem]:
     catalog = read_catalog(path, locale=lang)
     plurals = _raw_plural_counts(path)
     for message in catalog:
@@ -187,6 +189,9 @@ def check_catalog(path: Path, lang: str) -> Iterator[Problem]:
                 problem = check.run(source, target)
                 if problem:
                     yield Problem(check.id, path, line, lang, problem)
+            if terms is not None and "ignore-terms" not in flags:
+                for found in terms.review(source, target).findings:
+                    yield Problem("terms", path, line, lang, found.message, found.severity)
     for message, errors in catalog.check():
         for error in errors:
             yield Problem("python-format", path, message.lineno, lang, str(error))
@@ -221,6 +226,8 @@ def _msgfmt(path: Path, lang: str) -> Iterator[Problem]:
 
 def check_project_catalogs(project: Project, langs: list[str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
+    base = project.termbase()
+    source_lang = project.config.source_locale
     for lang in langs or project.target_locales:
         path = catalog_path(project.locales_dir, lang)
         if not path.is_file():
@@ -228,5 +235,6 @@ def check_project_catalogs(project: Project, langs: list[str] | None = None) -> 
                 Problem("catalog", path, None, lang, "no catalog: run 'draftkit i18n update'")
             )
             continue
-        problems.extend(check_catalog(path, lang))
+        terms = Reviewer(base, source_lang, lang) if base else None
+        problems.extend(check_catalog(path, lang, terms))
     return problems

@@ -53,6 +53,7 @@ def test_help_lists_the_commands(tmp_path):
         "orgs",
         "presskit",
         "serve",
+        "terms",
     ]
     for option in ("--debug", "--version", "--help"):
         assert option in result.stdout
@@ -69,7 +70,13 @@ def test_build_help_lists_its_options(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [("clauses", "--help"), ("check", "--help"), ("new", "--help"), ("clauses", "list", "--help")],
+    [
+        ("clauses", "--help"),
+        ("check", "--help"),
+        ("new", "--help"),
+        ("clauses", "list", "--help"),
+        ("terms", "check", "--help"),
+    ],
 )
 def test_subcommand_help(tmp_path, args):
     result = run(*args, cwd=tmp_path)
