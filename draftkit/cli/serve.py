@@ -65,7 +65,9 @@ def serve(
         project = find_project(documents[0] if documents else None)
         if diff is not None:
             check_revision(diff, project.root)
-        preview = Preview(project.root, documents, lang, allow_incomplete=allow_incomplete, diff=diff)
+        preview = Preview(
+            project.root, documents, lang, allow_incomplete=allow_incomplete, diff=diff
+        )
         try:
             server = PreviewServer(preview, port)
         except OSError as exc:

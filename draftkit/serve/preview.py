@@ -8,7 +8,6 @@ import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from draftkit import api
@@ -119,7 +118,8 @@ class Preview:
         assert self.diff is not None
         relative = project.relative(path)
         title = f"changes since {self.diff}: {relative}" + (f" [{lang}]" if lang else "")
-        return Column(title, lang or "", diff_html(self.root, relative, self.diff, lang), kind="diff")
+        html = diff_html(self.root, relative, self.diff, lang)
+        return Column(title, lang or "", html, kind="diff")
 
     def refresh(self) -> State:
         with self.lock:
