@@ -11,13 +11,18 @@ from markupsafe import escape
 
 from draftkit.diff.html_report import CSP, write_html
 from draftkit.diff.run import Request, run
-from draftkit.diff.sides import is_revision
+from draftkit.diff.sides import is_revision, repo_top
 from draftkit.errors import DraftkitError
 
 
 def check_revision(rev: str, root: Path) -> None:
     """Refuse, before the server starts, what git would not read as a commit: a name that
     starts with ``-`` (an option to git) is never one."""
+    if repo_top(root) is None:
+        raise DraftkitError(
+            f"--diff {rev}: {root} is not in a git repository",
+            hint="--diff compares with a revision of the project's git history",
+        )
     if not is_revision(rev, root):
         raise DraftkitError(
             f"--diff: unknown revision '{rev}'",
