@@ -16,6 +16,7 @@ from draftkit.errors import DraftkitError
 if TYPE_CHECKING:
     from draftkit.model.nodes import Document
     from draftkit.project import Project
+    from draftkit.serve.diffview import DocumentDiffs
 
 # Shown on hover over every paragraph that came from a clause (the writer marks them).
 HOVER_CSS = (
@@ -66,7 +67,12 @@ class Preview:
         self.documents = [p.resolve() for p in documents or []]
         self.langs = langs
         self.allow_incomplete = allow_incomplete
-        self.diff = diff  # a git revision: each document's changes since it, in a column
+        # With a git revision: each document's changes since it, in a column.
+        self.diffs: DocumentDiffs | None = None
+        if diff is not None:
+            from draftkit.serve.diffview import DocumentDiffs
+
+            self.diffs = DocumentDiffs(self.root, diff)
         self.state = State()
         self.changed = threading.Condition()
         self.lock = threading.Lock()  # one render at a time
@@ -87,6 +93,7 @@ class Preview:
                 raise DraftkitError(f"no such document spec: {path}")
             api.same_project(project, path)
             langs = api.languages(self.langs, project)
+            first = len(columns)
             for lang in langs:
                 document = api.assemble(
                     project, path, lang=lang, allow_incomplete=self.allow_incomplete
@@ -105,20 +112,20 @@ class Preview:
                         project,
                     )
                 )
-            if self.diff is not None:
-                columns.append(self.diff_column(project, path, langs[0]))
+            if self.diffs is not None:
+                columns.append(self.diff_column(project, path, langs[0], columns[first]))
         return columns
 
-    def diff_column(self, project: Project, path: Path, lang: str | None) -> Column:
+    def diff_column(
+        self, project: Project, path: Path, lang: str | None, shown: Column
+    ) -> Column:
         """The document's changes since the revision, as ``draftkit diff REV --document``
         reports them in HTML; a diff that cannot be made (the document is new since the
         revision) says why in its column, the documents are shown all the same."""
-        from draftkit.serve.diffview import diff_html
-
-        assert self.diff is not None
+        assert self.diffs is not None and shown.document is not None
         relative = project.relative(path)
-        title = f"changes since {self.diff}: {relative}" + (f" [{lang}]" if lang else "")
-        html = diff_html(self.root, relative, self.diff, lang)
+        title = f"changes since {self.diffs.rev}: {relative}" + (f" [{lang}]" if lang else "")
+        html = self.diffs.html(relative, lang, shown.document)
         return Column(title, lang or "", html, kind="diff")
 
     def refresh(self) -> State:

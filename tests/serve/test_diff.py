@@ -79,5 +79,12 @@ def test_the_changes_since_the_revision_follow_the_edits(project: Project) -> No
         assert "<ins>&lt;</ins>partners" in frames(page)[1]
         assert "/download/en/d.docx" in page  # the document's downloads; none for the diff
         assert page.count('href="/download/') == 3
+        # The revision moves (a commit): the next save compares with the new commit.
+        git(project, "commit", "-q", "-am", "partners")
+        project.edit("clauses/x.yaml", "in local councils", "in village councils")
+        state = events.until(lambda s: "village" in s["columns"][0]["html"])
+        report = state["columns"][1]["html"]
+        assert "<del>local</del>" in report and "<ins>village</ins>" in report
+        assert "&lt;</ins>" not in report
     finally:
         running.stop()
