@@ -55,6 +55,14 @@ class ProjectConfig:
     template_output_mb: float = 50.0
     # Term bases ([i18n] terms): glob patterns inside the project.
     terms: list[str] = field(default_factory=lambda: ["terms/*.tbx"])
+    # The Akoma Ntoso work's country ([build] akn_country): "un" for a UN body's
+    # resolution, else the forum's country as the AKN naming convention writes it.
+    akn_country: str = "un"
+
+
+# ISO 3166-1 alpha-2, or a subdivision ("za-wc"), lower case; or a body's code ("un",
+# "eu"): what the AKN naming convention allows in a work URI's country part.
+AKN_COUNTRY = re.compile(r"[a-z]{2}(-[a-z0-9]{1,3})?")
 
 
 def _load_config(path: Path) -> ProjectConfig:
@@ -111,7 +119,14 @@ def _load_config(path: Path) -> ProjectConfig:
         )
     known = {
         "project": {"name", "source_locale", "locales", "output", "sources"},
-        "build": {"formats", "style", "pdf_variant", "template_seconds", "template_output_mb"},
+        "build": {
+            "formats",
+            "style",
+            "pdf_variant",
+            "template_seconds",
+            "template_output_mb",
+            "akn_country",
+        },
         "press": {"attribution"},
         "i18n": {"terms"},
     }
@@ -189,6 +204,15 @@ def _load_config(path: Path) -> ProjectConfig:
         setattr(config, key, float(value))
     variant = str(build.get("pdf_variant", config.pdf_variant))
     config.pdf_variant = None if variant == "none" else variant
+    country = build.get("akn_country", config.akn_country)
+    if not isinstance(country, str) or not AKN_COUNTRY.fullmatch(country):
+        raise InputError(
+            f"'akn_country' in [build] must be a country code, not {country!r}",
+            path=path,
+            line=_setting_line(path, "akn_country"),
+            hint='ISO 3166-1 alpha-2 in lower case, e.g. akn_country = "kg"; "un" for the UN',
+        )
+    config.akn_country = country
     return config
 
 

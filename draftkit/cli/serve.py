@@ -40,6 +40,15 @@ def serve(
             "source language), as build --allow-incomplete does.",
         ),
     ] = False,
+    diff: Annotated[
+        str | None,
+        typer.Option(
+            "--diff",
+            metavar="REV",
+            help="Also show each document's changes since this git revision, as "
+            "'draftkit diff REV --document -f html' reports them.",
+        ),
+    ] = None,
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the preview in the web browser.")
     ] = False,
@@ -50,13 +59,17 @@ def serve(
     The server listens on 127.0.0.1 only and prints its URL; an input error shows in the
     page above the last good render, and the server keeps running. Ctrl+C stops it."""
     from draftkit.serve import Preview, PreviewServer
+    from draftkit.serve.diffview import check_revision
 
     with reporting():
         project = find_project(documents[0] if documents else None)
+        if diff is not None:
+            check_revision(diff, project.root)
+        preview = Preview(
+            project.root, documents, lang, allow_incomplete=allow_incomplete, diff=diff
+        )
         try:
-            server = PreviewServer(
-                Preview(project.root, documents, lang, allow_incomplete=allow_incomplete), port
-            )
+            server = PreviewServer(preview, port)
         except OSError as exc:
             raise typer.BadParameter(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
     server.start()

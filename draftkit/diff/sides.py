@@ -86,16 +86,21 @@ def repo_top(cwd: Path) -> Path | None:
     return Path(result.stdout.strip()) if result.returncode == 0 else None
 
 
-def is_revision(name: str, cwd: Path) -> bool:
+def commit_of(name: str, cwd: Path) -> str | None:
+    """The commit a revision names now (a branch moves), or None if it names none."""
     # A "revision" that starts with "-" would reach git as an option (git archive
     # --output=… writes a file anywhere): never one, and rev-parse is told where its
     # options end.
     if name.startswith("-") or repo_top(cwd) is None:
-        return False
+        return None
     result = _git(
         ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"], cwd
     )
-    return result.returncode == 0
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def is_revision(name: str, cwd: Path) -> bool:
+    return commit_of(name, cwd) is not None
 
 
 def revision_side(role: Role, rev: str, paths: list[str], cwd: Path) -> Side:

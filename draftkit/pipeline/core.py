@@ -116,7 +116,7 @@ def write_context(project: Project, stamp: date | None) -> WriteContext:
     return WriteContext(
         project.templates_path,
         BuildClock.for_document(stamp),
-        {"pdf_variant": project.config.pdf_variant},
+        {"pdf_variant": project.config.pdf_variant, "akn_country": project.config.akn_country},
     )
 
 

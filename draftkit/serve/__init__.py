@@ -6,8 +6,9 @@ machine, so a thread per connection costs nothing, and updates only ever go from
 server to the page, which is what SSE is (a websocket's other direction would go unused).
 No dependency is added for it; ``watchfiles`` (inotify, FSEvents) tells it what changed.
 
-Security: the server binds 127.0.0.1 only, answers two fixed routes (the page and its
-event stream) and reads nothing from disk by a path taken from a request, so ``..``,
+Security: the server binds 127.0.0.1 only, answers fixed routes (the page, its event
+stream, and ``/download/<lang>/<name>.<format>``, whose parts only select among the
+documents shown) and reads nothing from disk by a path taken from a request, so ``..``,
 encoded dots and symlinks have nothing to reach; a request whose Host header is not
 ``127.0.0.1:PORT`` or ``localhost:PORT`` is refused (DNS rebinding); every response
 carries a Content-Security-Policy that allows the page's own script (by nonce) and

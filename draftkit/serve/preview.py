@@ -8,9 +8,15 @@ import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftkit import api
 from draftkit.errors import DraftkitError
+
+if TYPE_CHECKING:
+    from draftkit.model.nodes import Document
+    from draftkit.project import Project
+    from draftkit.serve.diffview import DocumentDiffs
 
 # Shown on hover over every paragraph that came from a clause (the writer marks them).
 HOVER_CSS = (
@@ -28,6 +34,12 @@ class Column:
     title: str  # the spec's path in the project, and the language
     lang: str
     html: str
+    name: str = ""  # the spec's file name without .yaml: the downloads' name
+    kind: str = ""  # resolution, event…; "diff" for a diff view
+    # The model and project it was rendered from: downloads are written from them, so
+    # they are what the page shows.
+    document: Document | None = field(default=None, compare=False, repr=False)
+    project: Project | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -49,11 +61,18 @@ class Preview:
         langs: str | None = None,
         *,
         allow_incomplete: bool = False,
+        diff: str | None = None,
     ) -> None:
         self.root = root.resolve()
         self.documents = [p.resolve() for p in documents or []]
         self.langs = langs
         self.allow_incomplete = allow_incomplete
+        # With a git revision: each document's changes since it, in a column.
+        self.diffs: DocumentDiffs | None = None
+        if diff is not None:
+            from draftkit.serve.diffview import DocumentDiffs
+
+            self.diffs = DocumentDiffs(self.root, diff)
         self.state = State()
         self.changed = threading.Condition()
         self.lock = threading.Lock()  # one render at a time
@@ -77,15 +96,41 @@ class Preview:
                     hint="check the path; specs are in documents/",
                 )
             api.same_project(project, path)
-            for lang in api.languages(self.langs, project):
+            langs = api.languages(self.langs, project)
+            first = len(columns)
+            for lang in langs:
                 document = api.assemble(
                     project, path, lang=lang, allow_incomplete=self.allow_incomplete
                 )
                 html = api.write(project, document, "html").decode("utf-8")
                 html = html.replace("</head>", f"<style>{HOVER_CSS}</style>\n</head>", 1)
                 title = f"{project.relative(path)} [{document.meta.lang}]"
-                columns.append(Column(title, document.meta.lang, html))
+                columns.append(
+                    Column(
+                        title,
+                        document.meta.lang,
+                        html,
+                        path.stem,
+                        document.meta.kind,
+                        document,
+                        project,
+                    )
+                )
+            if self.diffs is not None:
+                columns.append(self.diff_column(project, path, langs[0], columns[first]))
         return columns
+
+    def diff_column(
+        self, project: Project, path: Path, lang: str | None, shown: Column
+    ) -> Column:
+        """The document's changes since the revision, as ``draftkit diff REV --document``
+        reports them in HTML; a diff that cannot be made (the document is new since the
+        revision) says why in its column, the documents are shown all the same."""
+        assert self.diffs is not None and shown.document is not None
+        relative = project.relative(path)
+        title = f"changes since {self.diffs.rev}: {relative}" + (f" [{lang}]" if lang else "")
+        html = self.diffs.html(relative, lang, shown.document)
+        return Column(title, lang or "", html, kind="diff")
 
     def refresh(self) -> State:
         with self.lock:

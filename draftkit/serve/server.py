@@ -1,15 +1,20 @@
-"""The HTTP side of the preview: two fixed routes, a Host check, a strict CSP, and a
-thread that re-renders when a file of the project changes."""
+"""The HTTP side of the preview: fixed routes (the page, its event stream, the downloads),
+a Host check, a strict CSP, and a thread that re-renders when a file of the project
+changes."""
 
 from __future__ import annotations
 
+import re
 import secrets
+import sys
 import threading
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
-from draftkit.serve.page import page, state_json
-from draftkit.serve.preview import Preview
+from draftkit.errors import DraftkitError
+from draftkit.serve.page import DOWNLOADS, page, state_json
+from draftkit.serve.preview import Column, Preview
 
 HOST = "127.0.0.1"
 # An idle event stream gets a comment this often: a closed page is noticed, and proxies
@@ -19,6 +24,11 @@ KEEPALIVE = 15.0
 WATCH_START = 5.0
 # Folders whose changes are not inputs: outputs, caches, version control.
 IGNORED_DIRS = {".git", ".venv", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "akn": "application/akn+xml",
+}
 
 
 def csp(nonce: str | None) -> str:
@@ -54,8 +64,49 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, body, "text/html; charset=utf-8", nonce)
         elif path == "/events":
             self.stream()
+        elif path.startswith("/download/"):
+            self.download(path)
         else:
             self.reply(404, "not found")
+
+    def download(self, path: str) -> None:
+        """``/download/<lang>/<name>.<format>``: one of the documents shown, in one of
+        :data:`DOWNLOADS`, written from the model the page shows (nothing of the request
+        reaches a path: it only selects among the columns)."""
+        parts = [unquote(part) for part in path.split("/")]
+        name, _, fmt = parts[-1].rpartition(".") if len(parts) == 4 else ("", "", "")
+        state = self.server.preview.state
+        column = next(
+            (c for c in state.columns if c.kind != "diff" and (c.lang, c.name) == (parts[2], name)),
+            None,
+        )
+        if column is None or fmt not in DOWNLOADS:
+            self.reply(404, "not found: no such document, language or format in this preview")
+            return
+        if state.error:
+            self.reply(409, f"not downloadable while the input has an error:\n{state.error}")
+            return
+        try:
+            data, extension = self.server.rendered(state.version, column, fmt)
+        except DraftkitError as exc:
+            self.reply(422, exc.format(self.server.preview.root))
+            return
+        except Exception as exc:  # a bug: a line here, the traceback on stderr
+            traceback.print_exc(file=sys.stderr)
+            self.reply(500, f"internal error: {type(exc).__name__}: {exc}")
+            return
+        filename = f"{column.name}.{extension}"
+        fallback = re.sub(r"[^A-Za-z0-9._-]", "_", filename)
+        self.send_response(200)
+        self.send_header("Content-Type", MEDIA_TYPES[fmt])
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header(
+            "Content-Disposition",
+            f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}",
+        )
+        self.headers_common()
+        self.end_headers()
+        self.wfile.write(data)
 
     def headers_common(self, nonce: str | None = None) -> None:
         self.send_header("Content-Security-Policy", csp(nonce))
@@ -115,7 +166,24 @@ class PreviewServer(ThreadingHTTPServer):
         self.preview = preview
         self.stopping = threading.Event()
         self.watching = threading.Event()
+        # Downloads of the current render: written once each, forgotten at the next.
+        self.downloads: dict[tuple[int, str, str, str], tuple[bytes, str]] = {}
+        self.downloading = threading.Lock()
         super().__init__((HOST, port), Handler)
+
+    def rendered(self, version: int, column: Column, fmt: str) -> tuple[bytes, str]:
+        """The bytes of ``column``'s document as ``fmt``, and their file extension."""
+        from draftkit.api import write
+        from draftkit.render.writers import writer
+
+        assert column.document is not None and column.project is not None
+        key = (version, column.name, column.lang, fmt)
+        with self.downloading:  # one at a time: a PDF takes a core
+            if key not in self.downloads:
+                data = write(column.project, column.document, fmt)
+                self.downloads = {k: v for k, v in self.downloads.items() if k[0] == version}
+                self.downloads[key] = (data, writer(fmt).extension)
+            return self.downloads[key]
 
     @property
     def url(self) -> str:

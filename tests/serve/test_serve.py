@@ -1,117 +1,32 @@
 """``draftkit serve`` as a user runs it: a subprocess on a free port against a small
-project, read with http.client. Every read has a timeout: a hung server fails the test."""
+project, read with http.client (tests/serve/helpers.py). Tests that only read share one
+server (a start costs seconds); those that edit the project have their own."""
 
 from __future__ import annotations
 
 import html
-import http.client
-import json
+import io
 import os
 import re
-import subprocess
-import sys
-import time
+import zipfile
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
+import pypdf
 import pytest
+from lxml import etree
 
-from tests.cli.helpers import Project, env, make_project
+from tests.cli.helpers import Project, make_project
+from tests.serve.helpers import Events, Server, frames
 
-TIMEOUT = 10.0  # any single read; an update is expected within ~2 s
-
-
-class Server:
-    def __init__(self, project: Project, *args: str) -> None:
-        self.project = project
-        self.connections: list[http.client.HTTPConnection] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "draftkit", "serve", *args],
-            cwd=project.root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env(),
-        )
-        line = self.process.stdout.readline()  # type: ignore[union-attr]
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        assert match, (line, self.process.poll())
-        self.port = int(match.group(1))
-
-    def connect(self) -> http.client.HTTPConnection:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        self.connections.append(connection)
-        return connection
-
-    def get(self, path: str, host: str | None = None) -> http.client.HTTPResponse:
-        connection = self.connect()
-        headers = {"Host": host} if host else {}
-        connection.request("GET", path, headers=headers)
-        return connection.getresponse()
-
-    def page(self) -> str:
-        response = self.get("/")
-        assert response.status == 200
-        return response.read().decode("utf-8")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=TIMEOUT)
-        for pipe in (self.process.stdout, self.process.stderr):
-            pipe.close()  # type: ignore[union-attr]
-        for connection in self.connections:
-            connection.close()
+WORD = "wordprocessingml"
 
 
-class Events:
-    """The page's event stream: each ``render`` event's JSON."""
-
-    def __init__(self, server: Server) -> None:
-        self.connection = server.connect()
-        self.connection.request("GET", "/events")
-        self.response = self.connection.getresponse()
-        assert self.response.status == 200
-        assert self.response.headers["Content-Type"].startswith("text/event-stream")
-
-    def next(self) -> dict:
-        data = []
-        while True:
-            line = self.response.fp.readline().decode("utf-8").rstrip("\n")
-            if line.startswith("data: "):
-                data.append(line[len("data: ") :])
-            elif not line and data:
-                return json.loads("\n".join(data))
-
-    def until(self, test, seconds: float = TIMEOUT) -> dict:  # type: ignore[no-untyped-def]
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            state = self.next()
-            if test(state):
-                return state
-        raise AssertionError("no matching update in time")
-
-
-class Frames(HTMLParser):
-    """The documents a page shows: its iframes' srcdoc, the writer's HTML."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.documents: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "iframe":
-            self.documents.append(dict(attrs)["srcdoc"] or "")
-
-
-def frames(page: str) -> list[str]:
-    parser = Frames()
-    parser.feed(page)
-    return parser.documents
+def docx_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return " ".join("".join(p.itertext()) for p in body.iter(f"{w}p"))
 
 
 @pytest.fixture
@@ -126,15 +41,19 @@ def server(project: Project) -> Iterator[Server]:
     running.stop()
 
 
-def test_the_page_shows_the_document_escaped(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p")
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server the tests only read from: markup in a clause, a symlink in the project."""
+    project = make_project(tmp_path_factory.mktemp("shared") / "p")
     project.edit("clauses/x.yaml", "all partners to act", "all <b>partners</b> & allies to act")
+    os.symlink(project.root / "clauses", project.root / "link")
     running = Server(project)
-    try:
-        page = running.page()
-    finally:
-        running.stop()
-    [document] = frames(page)
+    yield running
+    running.stop()
+
+
+def test_the_page_shows_the_document_escaped(shared: Server) -> None:
+    [document] = frames(shared.page())
     assert "RESOLUTION OF THE FORUM" in document
     assert "all &lt;b&gt;partners&lt;/b&gt; &amp; allies to act" in document
     assert "<b>partners" not in document
@@ -178,6 +97,9 @@ def test_an_input_error_shows_above_the_last_good_render(project: Project, serve
     assert re.search(r'<pre id="dk-error" role="alert">clauses/x\.yaml:\d+: ', page)
     assert "all partners to act" in frames(page)[0]  # the last good render stays
     assert server.process.poll() is None
+    response = server.get("/download/en/d.docx")  # not the last good render: the input's
+    assert response.status == 409
+    assert re.search(r"clauses/x\.yaml:\d+: ", response.read().decode())
     project.write("clauses/x.yaml", good.replace("all partners", "all the partners"))
     state = events.until(lambda s: s["error"] is None)
     assert "all the partners" in state["columns"][0]["html"]
@@ -196,15 +118,15 @@ def test_an_error_at_start_is_shown_and_the_server_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1", "localhost:1"])
-def test_other_hosts_are_refused(server: Server, host: str) -> None:
-    for path in ("/", "/events"):
-        response = server.get(path, host=host)
+def test_other_hosts_are_refused(shared: Server, host: str) -> None:
+    for path in ("/", "/events", "/download/en/d.docx"):
+        response = shared.get(path, host=host)
         assert response.status == 403
         assert "RESOLUTION" not in response.read().decode()
 
 
-def test_localhost_is_served(server: Server) -> None:
-    response = server.get("/", host=f"localhost:{server.port}")
+def test_localhost_is_served(shared: Server) -> None:
+    response = shared.get("/", host=f"localhost:{shared.port}")
     assert response.status == 200
 
 
@@ -221,18 +143,27 @@ def test_localhost_is_served(server: Server) -> None:
         "/link/x.yaml",
         "/clauses/",
         "/build/",
+        "/download/",
+        "/download/en/",
+        "/download/en/x.yaml",
+        "/download/en/../../draftkit.toml",
+        "/download/en/%2e%2e%2fclauses%2fx.yaml",
+        "/download/en/link/x.yaml",
+        "/download/en/d.yaml",
+        "/download/en/d.html",
+        "/download/ru/d.docx",
+        "/download/en/d.docx/x",
     ],
 )
-def test_nothing_else_is_served(project: Project, server: Server, path: str) -> None:
-    os.symlink(project.root / "clauses", project.root / "link")
-    response = server.get(path)
+def test_nothing_else_is_served(shared: Server, path: str) -> None:
+    response = shared.get(path)
     assert response.status == 404
     body = response.read().decode()
     assert "calls-upon" not in body and "[project]" not in body and "root:" not in body
 
 
-def test_the_page_allows_its_own_script_only(server: Server) -> None:
-    response = server.get("/")
+def test_the_page_allows_its_own_script_only(shared: Server) -> None:
+    response = shared.get("/")
     policy = response.headers["Content-Security-Policy"]
     page = response.read().decode()
     nonce = re.search(r"<script nonce=\"([^\"]+)\">", page).group(1)
@@ -241,5 +172,31 @@ def test_the_page_allows_its_own_script_only(server: Server) -> None:
     assert directives["script-src"] == f"'nonce-{nonce}'"
     assert directives["connect-src"] == "'self'"
     assert page.count("<script") == 1
-    assert "http://" not in html.unescape(page).replace(f"127.0.0.1:{server.port}", "")
-    assert server.get("/").headers["Content-Security-Policy"] != policy  # a fresh nonce
+    assert "http://" not in html.unescape(page).replace(f"127.0.0.1:{shared.port}", "")
+    assert shared.get("/").headers["Content-Security-Policy"] != policy  # a fresh nonce
+
+
+@pytest.mark.slow
+def test_downloads_of_what_is_shown(shared: Server) -> None:
+    [document] = frames(shared.page())
+    assert '<a href="/download/en/d.docx" download>DOCX</a>' in shared.page()
+    files = {}
+    for fmt, name, kind in [
+        ("docx", "d.docx", f"application/vnd.openxmlformats-officedocument.{WORD}.document"),
+        ("pdf", "d.pdf", "application/pdf"),
+        ("akn", "d.akn.xml", "application/akn+xml"),
+    ]:
+        response = shared.get(f"/download/en/d.{fmt}")
+        assert response.status == 200, response.read()
+        assert response.headers["Content-Type"] == kind
+        disposition = response.headers["Content-Disposition"]
+        assert disposition == f"attachment; filename=\"{name}\"; filename*=UTF-8''{name}"
+        files[fmt] = response.read()
+    assert "all <b>partners</b> & allies to act" in docx_text(files["docx"])
+    pdf = pypdf.PdfReader(io.BytesIO(files["pdf"]))
+    assert "all <b>partners</b> & allies to act" in " ".join(
+        p.extract_text() for p in pdf.pages
+    ).replace("\n", " ")
+    akn = etree.fromstring(files["akn"])
+    assert "all <b>partners</b> & allies to act" in "".join(akn.itertext())
+    assert shared.get("/download/en/d.docx").read() == files["docx"]  # the same render
