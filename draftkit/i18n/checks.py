@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.i18n.catalogs import catalog_path, read_catalog
+from draftkit.i18n.typography import RULES
 from draftkit.library.markup import MarkupError, parse
+from draftkit.locale import profile
 from draftkit.project import Project
 
 # No '[' inside, as the markup's own rule: linear on "[^[^[^…".
@@ -143,6 +145,7 @@ def _short(text: str) -> str:
 def check_catalog(path: Path, lang: str) -> Iterator[Problem]:
     catalog = read_catalog(path, locale=lang)
     plurals = _raw_plural_counts(path)
+    locale = profile(lang)
     for message in catalog:
         if not message.id:
             continue
@@ -187,6 +190,10 @@ def check_catalog(path: Path, lang: str) -> Iterator[Problem]:
                 problem = check.run(source, target)
                 if problem:
                     yield Problem(check.id, path, line, lang, problem)
+            for rule_id, rule in RULES.items():
+                if f"ignore-{rule_id}" not in flags:
+                    for text in rule(target, locale):
+                        yield Problem(rule_id, path, line, lang, text, severity="warning")
     for message, errors in catalog.check():
         for error in errors:
             yield Problem("python-format", path, message.lineno, lang, str(error))
