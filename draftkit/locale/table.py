@@ -41,9 +41,9 @@ def rows(locale: LocaleProfile) -> list[tuple[str, str]]:
         ),
         (
             "lead phrase (a clause's verb)",
-            "after the text: `… *чакырат*;`"
+            "after the text, before its final punctuation"
             if locale.lead_after_text
-            else "before the text: `*Calls upon* …`",
+            else "before the text",
         ),
         (
             "ranges and nested quotes in translations (`i18n check`)",
