@@ -210,7 +210,7 @@ def move_lead_after_text(block: Paragraph, abbreviations: frozenset[str] = froze
 
 def _take_final_mark(inlines: list[Inline], abbreviations: frozenset[str]) -> str:
     """Remove and return the punctuation that ends ``inlines``, written before or after
-    its closing note calls; the stop of a closing abbreviation ("ж.б.") stays."""
+    its closing note calls; the stop of a closing abbreviation ("ж.б.") stays too."""
     last = inlines[-1] if inlines else None
     if isinstance(last, Text) and last.text.strip() and not last.text.strip(_FINAL + " "):
         inlines.pop()
@@ -220,12 +220,14 @@ def _take_final_mark(inlines: list[Inline], abbreviations: frozenset[str]) -> st
         return ""
     container, index = found
     text = container[index].text.rstrip()  # type: ignore[union-attr]
-    words = text.rstrip(_FINAL).split()
-    if text.endswith(".") and words and words[-1] in abbreviations:
-        return ""
     stripped = text.rstrip(_FINAL)
+    mark = text[len(stripped) :]
+    words = stripped.split()
+    if mark.startswith(".") and words and words[-1] in abbreviations:
+        # "ж.б." keeps its stop; a stop that also ended the paragraph follows the lead.
+        stripped, mark = stripped + ".", mark[1:] or "."
     container[index] = Text(stripped)
-    return text[len(stripped) :]
+    return mark
 
 
 def apply_style(doc: Document, style: str, abbreviations: frozenset[str] = frozenset()) -> None:
