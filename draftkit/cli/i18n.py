@@ -122,7 +122,8 @@ def check(
     ] = False,
 ) -> None:
     """Quality checks: note references, parameters, URLs, numbers, markup, plural forms,
-    identical-to-source texts, and msgfmt --check.
+    identical-to-source texts, and msgfmt --check; as warnings, the language's typography
+    (a range with a hyphen, quotation marks nested the wrong way).
 
     Untranslated and fuzzy entries are not errors (a translation is work in progress; a
     strict build refuses them): each locale gets one line counting them, and --verbose

@@ -172,7 +172,7 @@ def test_kyrgyz_sets_the_lead_after_the_text_and_before_the_punctuation() -> Non
     preambular = Paragraph(
         "preambular",
         [Text("Конвенцияны,"), NoteRef("cedaw", "footnote")],
-        lead=[Text("Эске алып,")],  # a translator's capital and comma: the place decides
+        lead=[Text("Эске алып,")],  # a comma the translator wrote: the style sets it
     )
     chapeau = Paragraph(
         "operative",
