@@ -2,8 +2,9 @@
 
 Every document kind runs the same :data:`TRANSFORMS`, in order: notes are numbered first
 (by order of appearance), then paragraphs and their sub-paragraph labels, then the
-formatting style sets the punctuation, then note calls take their place against it as the
-language wants. Each pass reads the language's rules from the locale profile only.
+formatting style sets the punctuation, then a verb-final language's lead phrases move to
+the end of their paragraphs, then note calls take their place against it as the language
+wants. Each pass reads the language's rules from the locale profile only.
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ def numbering(doc: Document, context: TransformContext) -> None:
 
 def punctuation(doc: Document, context: TransformContext) -> None:
     apply_style(doc, doc.meta.style, context.profile.abbreviations)
+
+
+def lead_position(doc: Document, context: TransformContext) -> None:
+    if context.profile.lead_after_text:
+        for block in doc.blocks:
+            move_lead_after_text(block, context.profile.abbreviations)
 
 
 def note_calls(doc: Document, context: TransformContext) -> None:
@@ -188,6 +195,41 @@ def set_final_punctuation(
     container[index] = Text(text + mark)
 
 
+def move_lead_after_text(block: Paragraph, abbreviations: frozenset[str] = frozenset()) -> None:
+    """Set the lead phrase, in italics, after the text it governs and before the
+    paragraph's final punctuation: a Kyrgyz resolution ends its paragraph with the verb
+    ("… кепилдөөгө *чакырат*:", "… тааныганын *кубаттоо менен белгилеп*,")."""
+    if not block.lead:
+        return
+    lead, block.lead = block.lead, []
+    set_final_punctuation(lead, "")
+    mark = _take_final_mark(block.content, abbreviations)
+    space = [Text(" ")] if block.content else []
+    block.content.extend([*space, Emph(lead), *([Text(mark)] if mark else [])])
+
+
+def _take_final_mark(inlines: list[Inline], abbreviations: frozenset[str]) -> str:
+    """Remove and return the punctuation that ends ``inlines``, written before or after
+    its closing note calls; the stop of a closing abbreviation ("ж.б.") stays too."""
+    last = inlines[-1] if inlines else None
+    if isinstance(last, Text) and last.text.strip() and not last.text.strip(_FINAL + " "):
+        inlines.pop()
+        return last.text.strip()
+    found = _last_text(inlines)
+    if found is None:
+        return ""
+    container, index = found
+    text = container[index].text.rstrip()  # type: ignore[union-attr]
+    stripped = text.rstrip(_FINAL)
+    mark = text[len(stripped) :]
+    words = stripped.split()
+    if mark.startswith(".") and words and words[-1] in abbreviations:
+        # "ж.б." keeps its stop; a stop that also ended the paragraph follows the lead.
+        stripped, mark = stripped + ".", mark[1:] or "."
+    container[index] = Text(stripped)
+    return mark
+
+
 def apply_style(doc: Document, style: str, abbreviations: frozenset[str] = frozenset()) -> None:
     """``un``: the organ line ("The Security Council") and preambular paragraphs end with a
     comma; operative ones with a semicolon, the last with a full stop; a paragraph
@@ -221,7 +263,7 @@ def _punctuate(block: Paragraph, mark: str, final: str, abbreviations: frozenset
 
 
 # The one list every document kind runs, in this order.
-TRANSFORMS: list[Transform] = [notes, numbering, punctuation, note_calls]
+TRANSFORMS: list[Transform] = [notes, numbering, punctuation, lead_position, note_calls]
 
 
 def run_transforms(doc: Document, context: TransformContext) -> None:

@@ -139,7 +139,8 @@ def check(
 ) -> None:
     """Quality checks: note references, parameters, URLs, numbers, markup, plural forms,
     identical-to-source texts, terms (with a term base: approved terms kept, no forbidden
-    variant; 'draftkit terms --help'), and msgfmt --check.
+    variant; 'draftkit terms --help'), and msgfmt --check; as warnings, the language's
+    typography (a range with a hyphen, quotation marks nested the wrong way).
 
     Untranslated and fuzzy entries are not errors (a translation is work in progress; a
     strict build refuses them): each locale gets one line counting them, and --verbose

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.i18n.catalogs import catalog_path, read_catalog
+from draftkit.i18n.typography import RULES
 from draftkit.library.markup import MarkupError, parse
+from draftkit.locale import profile
 from draftkit.project import Project
 from draftkit.terms.review import Reviewer
 
@@ -145,6 +147,7 @@ def _short(text: str) -> str:
 def check_catalog(path: Path, lang: str, terms: Reviewer | None = None) -> Iterator[Problem]:
     catalog = read_catalog(path, locale=lang)
     plurals = _raw_plural_counts(path)
+    locale = profile(lang)
     for message in catalog:
         if not message.id:
             continue
@@ -192,6 +195,10 @@ def check_catalog(path: Path, lang: str, terms: Reviewer | None = None) -> Itera
             if terms is not None and "ignore-terms" not in flags:
                 for found in terms.review(source, target).findings:
                     yield Problem("terms", path, line, lang, found.message, found.severity)
+            for rule_id, rule in RULES.items():
+                if f"ignore-{rule_id}" not in flags:
+                    for text in rule(target, locale):
+                        yield Problem(rule_id, path, line, lang, text, severity="warning")
     for message, errors in catalog.check():
         for error in errors:
             yield Problem("python-format", path, message.lineno, lang, str(error))

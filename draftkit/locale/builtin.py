@@ -30,6 +30,8 @@ PROFILES: dict[str, LocaleProfile] = {
         # Russian sets a spaced тире between words, with a no-break space before it so that
         # no line starts with the dash ("30 марта — 2 апреля").
         range_dash="\u00a0— ",
+        number_range_dash="–",
+        quote_nesting_checked=True,
         item_label="{})",
         hyphenation="ru_RU",
         word_language="ru-RU",
@@ -43,6 +45,10 @@ PROFILES: dict[str, LocaleProfile] = {
         abbreviations=frozenset({"ж", "ж.б", "б.а"}),
         note_before_punctuation=True,
         stop_inside_quotes=False,
+        number_range_dash="–",
+        quote_nesting_checked=True,
+        # Kyrgyz is verb-final: "… Өкмөтүн … кепилдөөгө *чакырат*:".
+        lead_after_text=True,
         item_label="{})",
         # Pyphen has no Kyrgyz dictionary.
         hyphenation=None,

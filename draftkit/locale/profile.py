@@ -23,11 +23,20 @@ class LocaleProfile:
     # ("17–18 August") and spaces the dash between longer ends ("30 March – 2 April").
     day_range_dash: str = "–"
     range_dash: str = " – "
+    # The dash a translation writes a range of numbers or years with ("2025–2027"): None
+    # leaves the catalogs unchecked; else `draftkit i18n check` flags "2025-2027".
+    number_range_dash: str | None = None
+    # Whether `draftkit i18n check` holds translations to this profile's nesting: the inner
+    # marks only inside the outer ones, never the outer marks inside themselves.
+    quote_nesting_checked: bool = False
     # Words written with a full stop that a paragraph may end with ("2025 г.", "etc."):
     # the UN style keeps their stop when it sets a paragraph's final punctuation.
     abbreviations: frozenset[str] = frozenset()
     # Russian and Kyrgyz typography put a note call before the punctuation ("2030¹.").
     note_before_punctuation: bool = False
+    # A verb-final language sets a clause's lead phrase (its verb: "Calls upon",
+    # "Recognizing") after the text the verb governs, before the final punctuation.
+    lead_after_text: bool = False
     # Where a quotation's closing full stop or comma goes: inside the marks in English
     # (“….” / “…,” said), after them in Russian and Kyrgyz («…». / «…», — говорит).
     stop_inside_quotes: bool = True

@@ -39,6 +39,19 @@ def rows(locale: LocaleProfile) -> list[tuple[str, str]]:
             "sub-paragraph labels",
             f"{label.format('a')}, {label.format('b')}; {label.format('i')}, {label.format('ii')}",
         ),
+        (
+            "lead phrase (a clause's verb)",
+            "after the text, before its final punctuation"
+            if locale.lead_after_text
+            else "before the text",
+        ),
+        (
+            "ranges and nested quotes in translations (`i18n check`)",
+            f"`2025{locale.number_range_dash}2027`; "
+            + ("«…„…“…»" if locale.quote_nesting_checked else "nesting not checked")
+            if locale.number_range_dash
+            else "not checked",
+        ),
         ("abbreviations that keep their stop at a paragraph end", _abbreviations(locale)),
         (
             "hyphenation (Pyphen dictionary)",

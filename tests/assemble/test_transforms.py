@@ -3,6 +3,7 @@ from __future__ import annotations
 from draftkit.assemble.transforms import (
     TransformContext,
     apply_style,
+    lead_position,
     note_calls,
     number_notes,
     number_paragraphs,
@@ -13,6 +14,7 @@ from draftkit.locale import profile
 from draftkit.model import (
     Document,
     DocumentMeta,
+    Emph,
     NoteRef,
     Paragraph,
     SubParagraph,
@@ -114,7 +116,6 @@ def russian_calls() -> Document:
     )
 
 
-
 def test_russian_note_calls_go_before_punctuation() -> None:
     d = russian_calls()
     number_notes(d, {k: [Text(k)] for k in "abcd"}, "t")
@@ -156,3 +157,55 @@ def test_the_numbering_pass_takes_the_label_form_from_the_profile() -> None:
     )
     numbering(d, TransformContext(profile("ky")))
     assert (d.meta.item_label, d.blocks[0].items[0].label) == ("{})", "a)")
+
+
+def _kyrgyz(*blocks: Paragraph, style: str = "un") -> Document:
+    """The passes a Kyrgyz document runs, in their order."""
+    d = Document(DocumentMeta(title="t", lang="ky", style=style), list(blocks))
+    context = TransformContext(profile("ky"))
+    for transform in (punctuation, lead_position, note_calls):
+        transform(d, context)
+    return d
+
+
+def test_kyrgyz_sets_the_lead_after_the_text_and_before_the_punctuation() -> None:
+    preambular = Paragraph(
+        "preambular",
+        [Text("Конвенцияны,"), NoteRef("cedaw", "footnote")],
+        lead=[Text("Эске алып,")],  # a comma the translator wrote: the style sets it
+    )
+    chapeau = Paragraph(
+        "operative",
+        [Text("Өкмөттү төмөнкүлөргө")],
+        lead=[Text("чакырат")],
+        items=[SubParagraph([Text("биринчиге")]), SubParagraph([Text("экинчиге")])],
+    )
+    last = Paragraph("operative", [Text("жыйынды ж.б.")], lead=[Text("чечет")])
+    d = _kyrgyz(preambular, chapeau, last)
+    assert [b.lead for b in d.blocks] == [[], [], []]
+    assert [plain_text(b.content) for b in d.blocks] == [
+        "Конвенцияны Эске алып,",
+        "Өкмөттү төмөнкүлөргө чакырат:",
+        "жыйынды ж.б. чечет.",
+    ]
+    # The note call stays with the word it is about; the lead is in italics.
+    assert isinstance(d.blocks[0].content[1], NoteRef)
+    assert isinstance(d.blocks[0].content[3], Emph)
+
+
+def test_kyrgyz_plain_style_moves_the_written_punctuation_after_the_lead() -> None:
+    block = Paragraph(
+        "preambular", [Text("маанилүүлүгүн."), NoteRef("a", "endnote")], lead=[Text("тааныйбыз")]
+    )
+    d = _kyrgyz(block, style="plain")
+    assert plain_text(d.blocks[0].content) == "маанилүүлүгүн тааныйбыз."
+    assert isinstance(d.blocks[0].content[1], NoteRef)
+
+
+def test_russian_keeps_the_lead_first() -> None:
+    d = Document(
+        DocumentMeta(title="t", lang="ru"),
+        [Paragraph("operative", [Text("правительство")], lead=[Text("Призывает")])],
+    )
+    lead_position(d, TransformContext(profile("ru")))
+    assert plain_text(d.blocks[0].lead) == "Призывает"

@@ -17,11 +17,11 @@ from tests.conftest import REPO, assemble_file, build_formats, normalise
 
 EXAMPLE = REPO / "documents" / "civic-forum-2025.yaml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# Checked by eye against the catalogs: the start of the first preambular paragraph and the
-# long date in each language.
+# Checked by eye against the catalogs: words of the first preambular paragraph (its start
+# in Russian; its end in Kyrgyz, where the lead phrase comes last) and the long date.
 EXPECTED = {
     "ru": ("Признавая ключевую роль женщин", "4 марта 2025 г."),
-    "ky": ("Таанып, аялдардын социалдык адилеттүүлүктү", "2025-ж., 4-март"),
+    "ky": ("негизги ролун тааныйбыз.", "2025-ж., 4-март"),
 }
 
 
@@ -50,6 +50,21 @@ def test_same_numbers_and_notes_in_every_language(built) -> None:
     assert len(operative) == 7
     assert note_counts(out.docx) == (2, 3)
     assert document.core_properties.language.startswith(lang)
+
+
+def test_a_kyrgyz_paragraph_ends_with_its_lead_phrase(built) -> None:
+    """Kyrgyz is verb-final: the lead ("Support" → колдойт) follows the text, in italics,
+    before the final punctuation; other languages open the paragraph with it."""
+    lang, out = built
+    operative = [
+        p for p in docx.Document(str(out.docx)).paragraphs if p.style.name == "Operative Paragraph"
+    ]
+    runs = [r for r in operative[2].runs if r.text.strip()]  # "Support initiatives…"
+    if lang == "ky":
+        assert operative[2].text.startswith("Аялдардын экономикалык")
+        assert [(r.text, r.italic) for r in runs[-2:]] == [("колдойт", True), (".", None)]
+    else:
+        assert runs[0].style.name == "Lead Phrase"
 
 
 @pytest.mark.parametrize("lang", ["ru", "ky"])

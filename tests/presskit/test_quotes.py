@@ -93,7 +93,7 @@ def test_a_role_alone_attributes_a_quote_capitalised(tmp_path: Path) -> None:
     ]
     assert attributions(root, "ky") == [
         "— International Alert уюмунун Кыргызстандагы өкүлү",
-        "— «БУУ Аялдар» уюмунун Кыргызстандагы өкүлү",
+        "— «БУУ-Аялдар» уюмунун Кыргызстандагы өкүлү",
     ]
 
 
@@ -145,7 +145,7 @@ def test_news_form(tmp_path: Path, where: str) -> None:
         f"{FIRST_END['ky']}», — деди Шакират Токтосунова, "
         "International Alert уюмунун Кыргызстандагы өкүлү."
     )
-    assert ky[4].endswith("», — деди «БУУ Аялдар» уюмунун Кыргызстандагы өкүлү.")
+    assert ky[4].endswith("», — деди «БУУ-Аялдар» уюмунун Кыргызстандагы өкүлү.")
 
 
 def test_the_event_overrides_the_project(tmp_path: Path) -> None:
@@ -230,7 +230,7 @@ def test_news_form_in_docx_and_pdf(tmp_path: Path) -> None:
     want = {
         "en": "at the forum,” said UN Women Representative in Kyrgyzstan.",
         "ru": "», — говорит представитель Структуры «ООН-женщины» в Кыргызстане.",
-        "ky": "», — деди «БУУ Аялдар» уюмунун Кыргызстандагы өкүлү.",
+        "ky": "», — деди «БУУ-Аялдар» уюмунун Кыргызстандагы өкүлү.",
     }
     for lang, ending in want.items():
         document = docx.Document(str(root / "build" / lang / f"{NAME}.docx"))
