@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.debug import rewrite_traceback_stack
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -99,10 +98,20 @@ def _time_limit(seconds: float) -> Iterator[Callable[[], None]]:
     embeds draftkit) the check runs at every call and every piece of output the template
     makes, which a loop doing neither escapes."""
     deadline = time.monotonic() + seconds
+    # One stop only: the check and the timer see the same deadline, and a second
+    # _OutOfTime raised by the signal while the first unwinds would replace it (and the
+    # line it knows).
+    stopped = False
+
+    def stop() -> None:
+        nonlocal stopped
+        if not stopped:
+            stopped = True
+            raise _OutOfTime
 
     def check() -> None:
         if time.monotonic() > deadline:
-            raise _OutOfTime
+            stop()
 
     on_main_thread = threading.current_thread() is threading.main_thread()
     if not hasattr(signal, "setitimer") or not on_main_thread:
@@ -110,7 +119,7 @@ def _time_limit(seconds: float) -> Iterator[Callable[[], None]]:
         return
 
     def alarm(signum: int, frame: object) -> None:
-        raise _OutOfTime
+        stop()
 
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -224,8 +233,11 @@ class TemplateSet:
     def render(self, name: str, context: Mapping[str, Any], env: jinja2.Environment) -> str:
         try:
             return self._run(name, context, env)
-        except _OutOfTime:
-            path, line = _template_frame(rewrite_traceback_stack(), name)
+        except _OutOfTime as exc:
+            path, line = _template_frame(exc, name)
+            if line is None:
+                where = _where_suspended(getattr(exc, "generator", None))
+                path, line = where or (_template_file(env, name), None)
             raise TemplateError(
                 f"template {name!r} ran for more than {self.budget.seconds:g} s and was stopped",
                 path=path,
@@ -280,12 +292,19 @@ class TemplateSet:
                 template = env.get_template(name)
                 parts: list[str] = []
                 size = 0
-                for part in template.generate(context):
-                    size += len(part.encode("utf-8", "surrogatepass"))
-                    if size > limit:
-                        raise _OutOfBudget(f"it wrote more than {limit / 1e6:g} MB")
-                    check_time()
-                    parts.append(part)
+                generator = template.generate(context)
+                try:
+                    for part in generator:
+                        size += len(part.encode("utf-8", "surrogatepass"))
+                        if size > limit:
+                            raise _OutOfBudget(f"it wrote more than {limit / 1e6:g} MB")
+                        check_time()
+                        parts.append(part)
+                except _OutOfTime as exc:
+                    # Stopped between two pieces of output: the template waits at the line
+                    # that made the last one (read once the timer is off, in render()).
+                    exc.generator = generator
+                    raise
             finally:
                 if isinstance(env, _BudgetedSandbox):
                     env.check_time = lambda: None
@@ -299,12 +318,31 @@ def _template_file(env: jinja2.Environment, name: str) -> str:
         return name
 
 
+def _where_suspended(generator: Any) -> tuple[str, int] | None:
+    """The template file and line a suspended render waits at: the innermost generator of
+    the chain (includes, blocks, macros) that runs a template's code."""
+    where = None
+    while generator is not None:
+        frame = getattr(generator, "gi_frame", None)
+        template = frame.f_globals.get("__jinja_template__") if frame is not None else None
+        if template is not None and template.filename:
+            where = (template.filename, template.get_corresponding_lineno(frame.f_lineno))
+        generator = getattr(generator, "gi_yieldfrom", None)
+    return where
+
+
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
-    # Jinja rewrites tracebacks so that template frames carry the template's file and line.
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(".j2"):
-            return frame.filename, frame.lineno
-    return name, None
+    """The template file and line where ``exc`` was raised: from a traceback Jinja has
+    rewritten (its frames carry the template's file and line), or, for one it has not (a
+    timer's signal), from the compiled template's own frames and their line map."""
+    found: tuple[str, int | None] = (name, None)
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            found = (template.filename, template.get_corresponding_lineno(lineno))
+        elif frame.f_code.co_filename.endswith(".j2"):
+            found = (frame.f_code.co_filename, lineno)
+    return found
 
 
 def _hint(exc: Exception) -> str | None:
