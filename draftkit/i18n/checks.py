@@ -42,6 +42,7 @@ class Problem:
     lang: str
     message: str
     severity: str = "error"
+    hint: str | None = None
 
     def format(self, root: Path) -> str:
         try:
@@ -49,11 +50,14 @@ class Problem:
         except ValueError:
             shown = self.path
         where = f"{shown}:{self.line}" if self.line else str(shown)
-        return f"{where}: [{self.lang}] {self.check}: {self.message}"
+        text = f"{where}: [{self.lang}] {self.check}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
 
 
 class Check:
     id = ""
+    # What the translator does about it; a check may give a closer one per problem.
+    hint = ""
 
     def run(self, source: str, target: str) -> str | None:
         raise NotImplementedError
@@ -77,23 +81,28 @@ class SameTokens(Check):
 
 class NoteReferences(SameTokens):
     id, pattern, what = "noterefs", _NOTE, "note references"
+    hint = "keep every [^note] of the source, where it fits the translation"
 
 
 class Placeholders(SameTokens):
     id, what = "placeholders", "parameters"
+    hint = "keep every {parameter} of the source as written: its name is not translated"
     pattern = re.compile(f"{_BRACE.pattern}|{_PERCENT.pattern}")
 
 
 class Urls(SameTokens):
     id, pattern, what = "urls", _URL, "URLs"
+    hint = "keep the source's addresses"
 
 
 class Numbers(SameTokens):
     id, pattern, what = "numbers", _NUMBER, "numbers"
+    hint = "write the source's numbers, or add the flag ignore-numbers if intended"
 
 
 class Markup(Check):
     id = "markup"
+    hint = "write the markup as the source does: *emphasis*, [text](https://…), [^source-id]"
 
     def run(self, source: str, target: str) -> str | None:
         try:
@@ -105,11 +114,12 @@ class Markup(Check):
 
 class Untranslated(Check):
     id = "same"
+    hint = "translate it, or add the flag ignore-same if it is the same in this language"
 
     def run(self, source: str, target: str) -> str | None:
         words = _NOTE.sub("", _URL.sub("", Placeholders.pattern.sub("", source)))
         if target.strip() == source.strip() and _LETTER.search(words):
-            return "the translation is identical to the source (flag ignore-same if intended)"
+            return "the translation is identical to the source"
         return None
 
 
@@ -171,7 +181,12 @@ def check_catalog(path: Path, lang: str, terms: Reviewer | None = None) -> Itera
             found = plurals.get(line or 0, len(targets))
             if found != expected and "ignore-plurals" not in flags:
                 yield Problem(
-                    "plurals", path, line, lang, f"{found} plural form(s), {lang} needs {expected}"
+                    "plurals",
+                    path,
+                    line,
+                    lang,
+                    f"{found} plural form(s), {lang} needs {expected}",
+                    hint="write one msgstr[N] for each of the language's plural forms",
                 )
         if message.fuzzy:
             yield Problem(
@@ -191,7 +206,7 @@ def check_catalog(path: Path, lang: str, terms: Reviewer | None = None) -> Itera
                     continue
                 problem = check.run(source, target)
                 if problem:
-                    yield Problem(check.id, path, line, lang, problem)
+                    yield Problem(check.id, path, line, lang, problem, hint=check.hint or None)
             if terms is not None and "ignore-terms" not in flags:
                 for found in terms.review(source, target).findings:
                     yield Problem("terms", path, line, lang, found.message, found.severity)

@@ -54,6 +54,11 @@ def is_valid_id(value: str) -> bool:
     return bool(_ID_RE.match(value))
 
 
+# A paragraph longer than this is refused: some 150,000 words, far beyond any clause, and
+# the parser's time grows with the text (2 MB of "[^" took 20 s to be found wrong; a
+# clause of 20,000 links, 460,000 characters, must still build).
+MAX_TEXT_LENGTH = 1_000_000
+
 # An address longer than this is refused. Nothing on the web answers at one (the sitemap
 # protocol caps addresses at 2,048 characters, browsers and servers stop between 2,000
 # and 8,000), and the PDF's line breaker took minutes over an address of 100,000
@@ -108,6 +113,12 @@ def parse(source: str) -> list[Inline]:
     """Parse inline markup into model inlines; raise :class:`MarkupError` on bad links/notes."""
     if not source:
         return []
+    if len(source) > MAX_TEXT_LENGTH:
+        raise MarkupError(
+            f"the text is {len(source):,} characters long, more than the "
+            f"{MAX_TEXT_LENGTH:,} one paragraph may have",
+            hint="split it into paragraphs (or clauses)",
+        )
     if "\ufdd0" in source or "\ufdd1" in source:
         raise MarkupError(
             "the text holds a Unicode noncharacter (U+FDD0 or U+FDD1)",
