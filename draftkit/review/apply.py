@@ -320,7 +320,7 @@ def _review_notes(reviewing: Reviewing) -> list[dict[str, str]]:
                     "author": comment.author,
                     "date": comment.date,
                     "origin": entry.origin.key if entry.origin else "new paragraph",
-                    "on": comment.anchored,
+                    "anchored": comment.anchored,
                     "text": comment.text,
                 }
             )

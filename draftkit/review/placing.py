@@ -136,6 +136,12 @@ def _place(edit: Edit, segments: list[Segment]) -> tuple[int, int, int, str]:
         raise Unplaced("a note call was added: add the [^source] to the clause by hand")
     touched = [s for s in segments if s.r_start < edit.end and s.r_end > edit.start]
     for seg in touched:
+        if seg.kind == "param":
+            # A value comes from the document (or the clause's default): the library's
+            # text keeps its {parameter}.
+            raise Unplaced(
+                f"the edit changes the value of {seg.source}: edit the document's params"
+            )
         if seg.atomic and not (edit.start <= seg.r_start and seg.r_end <= edit.end):
             what = {"param": f"the value of {seg.source}", "sep": "the lead and the text"}.get(
                 seg.kind, "a note call"
