@@ -146,3 +146,21 @@ def test_apply_then_build(reviewed: tuple[Path, Path]) -> None:
         "review", project / "build" / "en" / "civic-forum-2025.docx", "-f", "json", cwd=project
     )
     assert json.loads(rebuilt.stdout)["paragraphs"] == []
+
+
+def test_changed_clauses_turn_fuzzy_at_the_next_update(reviewed: tuple[Path, Path]) -> None:
+    """After test_apply_then_build: the Russian entry of a clause --apply changed is fuzzy
+    once the catalogs are updated."""
+    from babel.messages.pofile import read_po
+
+    project, _ = reviewed
+    for command in (("i18n", "extract"), ("i18n", "update")):
+        result = draftkit(*command, cwd=project)
+        assert result.returncode == 0, result.stderr
+    with (project / "locales/ru/LC_MESSAGES/messages.po").open("rb") as po:
+        catalog = read_po(po)
+    entries = [m for m in catalog if m.context == "support-womens-economic-empowerment"]
+    text = next(m for m in entries if str(m.id).startswith("initiatives"))
+    assert "and girls" in text.id and text.fuzzy
+    lead = next(m for m in entries if m.id == "Support")
+    assert not lead.fuzzy
