@@ -52,6 +52,7 @@ def test_help_lists_the_commands(tmp_path):
         "new",
         "orgs",
         "presskit",
+        "review",
         "serve",
     ]
     for option in ("--debug", "--version", "--help"):
@@ -69,7 +70,13 @@ def test_build_help_lists_its_options(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [("clauses", "--help"), ("check", "--help"), ("new", "--help"), ("clauses", "list", "--help")],
+    [
+        ("clauses", "--help"),
+        ("check", "--help"),
+        ("new", "--help"),
+        ("clauses", "list", "--help"),
+        ("review", "--help"),
+    ],
 )
 def test_subcommand_help(tmp_path, args):
     result = run(*args, cwd=tmp_path)

@@ -164,3 +164,16 @@ def test_changed_clauses_turn_fuzzy_at_the_next_update(reviewed: tuple[Path, Pat
     assert "and girls" in text.id and text.fuzzy
     lead = next(m for m in entries if m.id == "Support")
     assert not lead.fuzzy
+
+
+def test_html_report(reviewed: tuple[Path, Path], tmp_path: Path) -> None:
+    """One standalone page: no script, nothing loaded, every text escaped."""
+    project, path = reviewed
+    out = tmp_path / "review.html"
+    result = draftkit("review", path, "-f", "html", "-o", out, cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "<script" not in page
+    assert "clause:support-womens-economic-empowerment" in page
+    assert "<ins> and girls</ins>" in page
+    assert "Cite the 2025 UPR cycle." in page
