@@ -258,8 +258,9 @@ def read_docx(path: Path) -> Reviewed:
     """The reviewed document's paragraphs, comments and notes."""
     with _open(path) as package:
         main = _main_part(package, path)
-        if main.endswith(".docm") or "macroEnabled" in main:
-            raise _fail(path, "a macro-enabled document", hint="save it as .docx")
+        types = _part(package, path, "[Content_Types].xml")
+        if types is not None and any("macroEnabled" in (t.get("ContentType") or "") for t in types):
+            raise _fail(path, "a macro-enabled document (.docm)", hint="save it as .docx")
         targets = _targets(package, path, main)
         root = _part(package, path, main)
         body = root.find(w("body")) if root is not None else None

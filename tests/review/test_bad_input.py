@@ -91,3 +91,33 @@ def test_an_edit_that_cannot_be_placed(project: tuple[Path, Path]) -> None:
     assert "apply: not placed: the edit changes the value of {city}" in result.stdout
     changed = {k for k, v in snapshot(root).items() if before.get(k) != v}
     assert changed == {"clauses/forum-frame.yaml"}
+
+
+def _rewritten(built: Path, dest: Path, name: str, change) -> Path:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(built) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts[name] = change(parts[name])
+    with zipfile.ZipFile(dest, "w") as package:
+        for n, data in parts.items():
+            package.writestr(n, data)
+    return dest
+
+
+def test_entity_declarations_and_macros_are_refused(project: tuple[Path, Path]) -> None:
+    root, built = project
+    dtd = _rewritten(
+        built,
+        root.parent / "dtd.docx",
+        "word/document.xml",
+        lambda data: data.replace(b"?>", b'?><!DOCTYPE w:document [<!ENTITY big "words">]>', 1),
+    )
+    assert "dtd.docx: word/document.xml declares a DTD" in _fails(root, dtd)
+    macros = _rewritten(
+        built,
+        root.parent / "macros.docx",
+        "[Content_Types].xml",
+        lambda data: data.replace(
+            b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+        ),
+    )
+    assert "macros.docx: a macro-enabled document (.docm)" in _fails(root, macros)
