@@ -27,7 +27,7 @@ from draftkit.fsutil import publish_all
 from draftkit.library.clauses import Clause
 from draftkit.model.origins import Origin
 from draftkit.review.compare import ParagraphReview, normal
-from draftkit.review.placing import Unplaced, char_edits, place
+from draftkit.review.placing import Edit, Unplaced, char_edits, escape_text, place
 from draftkit.review.run import Reviewing
 
 _WRAP = 96  # the library's line width: a rewritten folded text wraps as the files do
@@ -60,20 +60,19 @@ def target_text(entry: ParagraphReview, accept: str) -> str:
     return normal(result)
 
 
-def _to_built(position: int, untracked: list) -> int | None:  # type: ignore[type-arg]
+def _to_built(position: int, untracked: list[Edit]) -> int | None:
     """A position in the original text as a position in the text as built, if it lies
-    outside every untracked edit."""
+    outside every untracked edit (``untracked``: the edits of the built text that give
+    the original)."""
     shift = 0
     for edit in untracked:
-        new_start = edit.start + shift
-        new_end = new_start + len(edit.text)
-        if position < new_start:
+        start = edit.start + shift  # where the edit's text lies in the original
+        end = start + len(edit.text)
+        if position <= start:
             break
-        if position <= new_end and edit.text:
-            if new_start < position < new_end:
-                return None
-        if position >= new_end:
-            shift += len(edit.text) - (edit.end - edit.start)
+        if position < end:
+            return None
+        shift += len(edit.text) - (edit.end - edit.start)
     return position - shift
 
 
@@ -288,8 +287,6 @@ def _apply_entry(
         text = normal(entry.accepted if accept != "none" else entry.original)
         if "\ufffc" in text:
             raise Unplaced("the new paragraph has a note call: add it by hand")
-        from draftkit.review.placing import escape_text
-
         escaped = escape_text(text)
         plan.spec_edits.append(lambda spec: _new_paragraph(spec, entry.after, escaped))
         return "new paragraph in the document spec"

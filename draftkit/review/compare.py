@@ -79,12 +79,6 @@ class ParagraphReview:
     after: Origin | None = None  # a new paragraph: the marked paragraph before it
     tracked_whole: bool = False  # inserted or deleted with change tracking on
 
-    @property
-    def label(self) -> str:
-        if self.origin is None:
-            return "new paragraph"
-        return self.origin.key
-
 
 @dataclass(slots=True)
 class NoteReview:
@@ -105,9 +99,6 @@ class Review:
     paragraphs: list[ParagraphReview]
     notes: list[NoteReview]
     comments: list[Comment]  # every comment, in the file's order
-
-    def changed(self) -> list[ParagraphReview]:
-        return [p for p in self.paragraphs if p.status != "unchanged" or p.comments]
 
 
 def built_paragraphs(doc: Document) -> list[Built]:

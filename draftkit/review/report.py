@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from markupsafe import escape
@@ -17,13 +18,13 @@ from rich.text import Text
 
 from draftkit.diff.html_report import CSP, spans_html
 from draftkit.diff.terminal import CONTEXT_WORDS, SIGNS, spans_text
-from draftkit.diff.words import Span
+from draftkit.diff.words import Span, Token
 from draftkit.fsutil import builtin_templates_dir
 from draftkit.review.compare import NOTE_SHOWN, NoteReview, ParagraphReview, Review
 from draftkit.review.reader import NOTE_CALL, Comment, Piece
 
 SCHEMA = "draftkit-review/1"
-_KINDS = {"changed": "modified", "new": "added", "deleted": "removed", "unchanged": "modified"}
+_KINDS = {"changed": "modified", "new": "added", "deleted": "removed"}
 _CHANGE_WORDS = {
     "ins": "inserted",
     "del": "deleted",
@@ -37,10 +38,6 @@ def shown(text: str) -> str:
 
 
 def _shown_spans(spans: list[Span]) -> list[Span]:
-    from dataclasses import replace
-
-    from draftkit.diff.words import Token
-
     return [
         replace(s, tokens=tuple(Token(shown(t.text), t.marks, t.note) for t in s.tokens))
         for s in spans
@@ -60,7 +57,8 @@ def entry_title(entry: ParagraphReview) -> str:
 
 
 def entry_kind(entry: ParagraphReview) -> str:
-    return _KINDS[entry.status] if not (entry.status == "unchanged") else "comment"
+    """As ``draftkit diff`` names a change; "comment" for a paragraph only commented on."""
+    return _KINDS.get(entry.status, "comment")
 
 
 def _head(kind: str, title: str, color: bool, extra: str = "") -> Text:
