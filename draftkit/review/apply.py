@@ -191,14 +191,10 @@ def _clause_text(plan: _Plan, reviewing: Reviewing, origin: Origin, target: str,
 def _catalog_text(
     plan: _Plan, reviewing: Reviewing, clause: Clause, english: list[str], target: str, built: str
 ) -> str:
-    from draftkit.i18n.catalogs import catalog_path, read_catalog
+    from draftkit.i18n.catalogs import catalog_path
 
     path = catalog_path(reviewing.project.locales_dir, reviewing.lang)
-    if path not in plan.catalogs:
-        if not path.is_file():
-            raise Unplaced(f"no catalog for {reviewing.lang}")
-        plan.catalogs[path] = read_catalog(path, locale=reviewing.lang)
-    catalog = plan.catalogs[path]
+    catalog = _catalog(plan, reviewing, path)
     messages = []
     for text in english:
         if not text:
@@ -284,6 +280,12 @@ def _apply_entry(
     if entry.status == "new":
         if (accept == "none" and entry.tracked_whole) or (tracked_only and not entry.tracked_whole):
             return "left out (--accept)"
+        if reviewing.lang != reviewing.project.config.source_locale:
+            # The spec's inline paragraphs are written in the source language.
+            raise Unplaced(
+                f"a new paragraph in the {reviewing.lang} text: add it to the document spec "
+                "in the source language, then translate it"
+            )
         text = normal(entry.accepted if accept != "none" else entry.original)
         if "\ufffc" in text:
             raise Unplaced("the new paragraph has a note call: add it by hand")
@@ -304,8 +306,47 @@ def _apply_entry(
     if target == entry.built:
         return "nothing to apply (--accept)"
     if entry.origin.clause_id is None:
-        raise Unplaced(f"a document field ({entry.origin.part}): edit the document spec by hand")
+        return _field_text(plan, reviewing, entry.origin.part, target, entry.built)
     return _clause_text(plan, reviewing, entry.origin, target, entry.built)
+
+
+# The document fields written back: the paragraph's role → the spec's key (plain text).
+_FIELDS = {"title": "title", "subtitle": "forum"}
+
+
+def _field_text(plan: _Plan, reviewing: Reviewing, part: str, target: str, built: str) -> str:
+    key = _FIELDS.get(part)
+    spec = reviewing.spec
+    old = getattr(spec, key, None) if key else None
+    if key is None or not isinstance(old, str):
+        raise Unplaced(f"a document field ({part}): edit the document spec by hand")
+    if reviewing.lang == reviewing.project.config.source_locale:
+        if normal(old) != built:
+            raise Unplaced(f"the {key} as built does not read as the spec's")
+        data = plan.yaml.load(reviewing.spec_path)
+        data[key] = _styled(data.get(key), target, 2)
+        plan.touched.add(reviewing.spec_path)
+        return f"{reviewing.spec_path.name}: {key}"
+    from draftkit.i18n.catalogs import catalog_path
+    from draftkit.i18n.messages import document_context
+
+    path = catalog_path(reviewing.project.locales_dir, reviewing.lang)
+    message = _catalog(plan, reviewing, path).get(old, context=document_context(spec.name))
+    if message is None or not message.string or message.fuzzy or normal(message.string) != built:
+        raise Unplaced(f"the document's {key} has no finished {reviewing.lang} translation")
+    message.string = target
+    plan.touched.add(path)
+    return f"{path.name}: the document's {key} ({reviewing.lang})"
+
+
+def _catalog(plan: _Plan, reviewing: Reviewing, path: Path) -> Any:
+    from draftkit.i18n.catalogs import read_catalog
+
+    if path not in plan.catalogs:
+        if not path.is_file():
+            raise Unplaced(f"no catalog for {reviewing.lang}")
+        plan.catalogs[path] = read_catalog(path, locale=reviewing.lang)
+    return plan.catalogs[path]
 
 
 def _review_notes(reviewing: Reviewing) -> list[dict[str, str]]:

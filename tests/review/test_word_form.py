@@ -26,6 +26,7 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     edit.comment("Universal Periodic Review", "Cite the 2025 UPR cycle.", author="Aida")
     edit.delete_paragraph("support lobbying for the")
     edit.retype("concrete steps", "practical steps")
+    edit.retype("FINAL JOINT RESOLUTION", "FINAL JOINT DECLARATION")
     path = edit.save(project.parent / "reviewed.docx")
     return project, path
 
@@ -67,7 +68,11 @@ def test_review_names_each_change_by_clause(reviewed: tuple[Path, Path]) -> None
         {"op": "delete", "text": "concrete"},
         {"op": "insert", "text": "practical"},
     ]
-    assert len(entries) == 5
+    assert entries["field:title"]["untracked"][1:3] == [
+        {"op": "delete", "text": "RESOLUTION"},
+        {"op": "insert", "text": "DECLARATION"},
+    ]
+    assert len(entries) == 6
 
 
 def test_terminal_report(reviewed: tuple[Path, Path]) -> None:
@@ -107,7 +112,11 @@ def test_apply_then_build(reviewed: tuple[Path, Path]) -> None:
     }
     # Only the changed texts' lines: comments, key order and the other clauses as they were.
     lines = _changed_lines(before[SPEC], after[SPEC])
-    assert lines == ["-  - lobby-glacier-law-and-civic-laws"]
+    assert lines == [
+        "-title: FINAL JOINT RESOLUTION OF THE FORUM PARTICIPANTS",
+        "+title: FINAL JOINT DECLARATION OF THE FORUM PARTICIPANTS",
+        "-  - lobby-glacier-law-and-civic-laws",
+    ]
     lines = _changed_lines(before["clauses/forum-frame.yaml"], after["clauses/forum-frame.yaml"])
     assert all(line.startswith(("-      ", "+      ")) for line in lines), lines
     library = yaml.safe_load(after["clauses/gender-equality.yaml"])
@@ -140,6 +149,7 @@ def test_apply_then_build(reviewed: tuple[Path, Path]) -> None:
     assert "promoting Resolution 1325" in joined
     assert "localize the UN Security Council Resolution and involve women" in joined
     assert "take practical steps" in joined
+    assert text[0] == "FINAL JOINT DECLARATION OF THE FORUM PARTICIPANTS"
     assert "support lobbying for the" not in joined
     # The review of the rebuilt document finds nothing left to do.
     rebuilt = draftkit(

@@ -167,6 +167,22 @@ class WordEdit:
             rpr = etree.SubElement(ppr, w("rPr"))
         rpr.append(self._change("del", author))
 
+    def add_paragraph(self, after: str, text: str, author: str = "Word Reviewer") -> None:
+        """A new paragraph, typed with tracking on, after the one holding ``after``."""
+        p = self.paragraph(after)
+        new = etree.Element(w("p"))
+        new.append(copy.deepcopy(p.find(w("pPr"))))
+        rpr = new.find(w("pPr")).find(w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(new.find(w("pPr")), w("rPr"))
+        rpr.append(self._change("ins", author))
+        wrapper = etree.SubElement(new, w("ins"))
+        for key, value in self._change("ins", author).attrib.items():
+            wrapper.set(key, value)
+        run = etree.SubElement(wrapper, w("r"))
+        etree.SubElement(run, w("t")).text = text
+        p.addnext(new)
+
     def retype(self, old: str, new: str) -> None:
         """An edit made with change tracking off."""
         runs = self.runs(old)
