@@ -381,6 +381,13 @@ def apply_review(
             continue
         if outcome:
             result.outcomes[index] = outcome
+    for note in reviewing.review.notes:
+        # A note is built from its source's title, publisher, date and address: an edit
+        # of its text has no one place to go.
+        result.unplaced.append(
+            f"{note.series} {note.number}: a note's text is not written back "
+            "(edit its source in sources.yaml)"
+        )
     if plan.spec_edits:
         spec = plan.yaml.load(spec_path)
         for edit in plan.spec_edits:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -121,3 +122,18 @@ def test_entity_declarations_and_macros_are_refused(project: tuple[Path, Path]) 
         ),
     )
     assert "macros.docx: a macro-enabled document (.docm)" in _fails(root, macros)
+
+
+def test_a_note_edit_is_reported_and_not_written(project: tuple[Path, Path]) -> None:
+    root, built = project
+    edit = WordEdit(built)
+    edit.retype_note("Sustainable Development Goals. United Nations.", "SDGs. UN.")
+    path = edit.save(root.parent / "note.docx")
+    result = draftkit("review", path, "-f", "json", cwd=root)
+    assert result.returncode == 0, result.stderr
+    notes = json.loads(result.stdout)["notes"]
+    assert [(n["series"], n["number"]) for n in notes] == [("footnote", 1)]
+    words = [w for w in notes[0]["untracked"] if w["op"] != "equal"]
+    assert {"op": "insert", "text": "SDGs"} in words
+    err = _fails(root, path, "--apply")
+    assert "footnote 1: a note's text is not written back (edit its source in sources.yaml)" in err

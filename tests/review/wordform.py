@@ -190,6 +190,13 @@ class WordEdit:
         for run in runs[1:]:
             run.getparent().remove(run)
 
+    def retype_note(self, old: str, new: str, part: str = "word/footnotes.xml") -> None:
+        """A footnote's words retyped with tracking off."""
+        root = etree.fromstring(self.parts[part])
+        t = next(t for t in root.iter(w("t")) if old in (t.text or ""))
+        t.text = t.text.replace(old, new)
+        self.parts[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
     def save(self, path: Path) -> Path:
         parts = dict(self.parts)
         parts["word/document.xml"] = etree.tostring(
