@@ -68,6 +68,7 @@ def _unmarked(built: bytes) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.slow  # runs pandoc
 def test_readers_show_nothing(built: bytes, tmp_path) -> None:  # type: ignore[no-untyped-def]
     marked, plain = tmp_path / "marked.docx", tmp_path / "plain.docx"
     marked.write_bytes(built)
