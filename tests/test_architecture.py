@@ -29,6 +29,7 @@ LAYERS: list[set[str]] = [
     {"assemble"},  # template → model → transforms
     {"pipeline"},  # kinds, load → assemble → write
     {"checking", "uptodate", "presskit", "diff", "scaffold", "syscheck"},  # features
+    {"review"},  # a reviewed DOCX back into the project: reuses the diff's word diff
     {"api"},  # what the CLI does, for Python callers
     {"serve"},  # the live preview: a caller of the API, as the CLI is
     {"cli"},

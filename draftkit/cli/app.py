@@ -244,6 +244,7 @@ def main() -> None:
     import draftkit.cli.diff  # noqa: F401  (registers the diff command)
     import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
     import draftkit.cli.presskit  # noqa: F401  (registers presskit and orgs)
+    import draftkit.cli.review  # noqa: F401  (registers the review command)
     import draftkit.cli.serve  # noqa: F401  (registers the serve command)
     import draftkit.cli.terms  # noqa: F401  (registers the terms commands)
 

@@ -52,6 +52,7 @@ def test_help_lists_the_commands(tmp_path):
         "new",
         "orgs",
         "presskit",
+        "review",
         "serve",
         "terms",
     ]
@@ -76,6 +77,7 @@ def test_build_help_lists_its_options(tmp_path):
         ("new", "--help"),
         ("clauses", "list", "--help"),
         ("terms", "check", "--help"),
+        ("review", "--help"),
     ],
 )
 def test_subcommand_help(tmp_path, args):

@@ -682,3 +682,18 @@ def set_base_spacing(ppr: etree._Element, *, widow_control: bool, line: int) -> 
         el("w:spacing", before="0", after="0", line=str(line), lineRule="exact"),
         *_AFTER_SPACING,
     )
+
+
+# -- origin marks ------------------------------------------------------------------------
+
+
+def bookmark_paragraph(p: etree._Element, bookmark_id: int, name: str) -> None:
+    """A bookmark around the paragraph's content: its start right after the properties,
+    its end last, so text typed anywhere in the paragraph stays inside."""
+    start = el("w:bookmarkStart", id=str(bookmark_id), name=name)
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        p.insert(0, start)
+    else:
+        ppr.addnext(start)
+    p.append(el("w:bookmarkEnd", id=str(bookmark_id)))

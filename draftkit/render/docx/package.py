@@ -27,11 +27,14 @@ from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.opc.pkgwriter import PackageWriter
+from lxml import etree
 
 from draftkit.fsutil import BuildClock, fixed_time_zip
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # The parts that carry no design: an empty body whose section has every page measure
@@ -151,3 +154,25 @@ def write_package(package: OpcPackage, clock: BuildClock) -> bytes:
     PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
     # MS-DOS, as DOCX packages have always been written here, on any machine.
     return fixed_time_zip(members, clock, create_system=0)
+
+
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+
+
+def add_custom_properties(package: OpcPackage, properties: list[tuple[str, str]]) -> None:
+    """``docProps/custom.xml``: string properties, in the order given (Word and LibreOffice
+    keep user-defined properties through editing)."""
+    if not properties:
+        return
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    # pid 0 and 1 are reserved; user properties start at 2.
+    for pid, (name, value) in enumerate(properties, start=2):
+        prop = etree.SubElement(
+            root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=name
+        )
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = _DECLARATION.encode() + etree.tostring(root, encoding="utf-8")
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, blob, package)
+    package.relate_to(part, _CUSTOM_RT)

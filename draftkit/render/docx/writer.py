@@ -36,11 +36,20 @@ from draftkit.model.nodes import (
     SubParagraph,
     Text,
 )
+from draftkit.model.origins import (
+    LANG_PROPERTY,
+    SOURCE_PROPERTY,
+    Origin,
+    block_origins,
+    bookmark_name,
+    item_origins,
+)
 from draftkit.render.docx import oxml
 from draftkit.render.docx.fonts import FontFace, ask_to_embed, embed_fonts, read_face
 from draftkit.render.docx.package import (
     TEMPLATE_PARTS,
     add_app_properties,
+    add_custom_properties,
     open_base,
     write_package,
 )
@@ -77,6 +86,10 @@ class DocxWriter:
         self.link_targets = oxml.LinkTargets()
         self.style_ids: dict[str, str] = {}
         self.change_id = 0
+        # Origin marks: bookmark ids count apart from change ids, and the names map back
+        # to their keys in docProps/custom.xml.
+        self.bookmark_id = 0
+        self.origins: dict[str, str] = {}
         self._move_ids: dict[int, int] = {}
         # The base package's numbering part is empty: draftkit's lists are the only ones.
         self.operative_abstract, self.items_abstract, self.bullet_abstract = 1, 2, 3
@@ -404,7 +417,13 @@ class DocxWriter:
         oxml.sub(ppr, "w:pStyle", val=self.style_ids[style.name])
         return p
 
-    def _block(self, block: Paragraph) -> None:
+    def _mark_origin(self, p: etree._Element, origin: Origin) -> None:
+        name = bookmark_name(origin.key)
+        self.origins[name] = origin.key
+        oxml.bookmark_paragraph(p, self.bookmark_id, name)
+        self.bookmark_id += 1
+
+    def _block(self, block: Paragraph, origin: Origin) -> None:
         p = self._paragraph(block.role)
         if block.numbered:
             oxml.number_paragraph(p, self.operative_num, 0)
@@ -421,6 +440,7 @@ class DocxWriter:
                 self._runs(p, space)
         self._runs(p, block.content)
         self._close_move(p, block.change)
+        self._mark_origin(p, origin)
         if block.items:
             if block.numbered:
                 num_id, base = self.operative_num, 1
@@ -428,8 +448,9 @@ class DocxWriter:
                 num_id, base = self.next_num_id, 0
                 self.next_num_id += 1
                 self._nums.append(oxml.num(num_id, self.items_abstract, (0, 1)))
+            origins = dict((id(i), o) for i, o in item_origins(origin, block.items))
             for item in block.items:
-                last = self._item(item, num_id, base, block.change)
+                last = self._item(item, num_id, base, origins, block.change)
             self._end_of_list(last, block.role)
 
     def _end_of_list(self, p: etree._Element, role: str) -> None:
@@ -439,7 +460,8 @@ class DocxWriter:
         after = style.props.get("space_after")
         if after is not None:
             p.find(qn("w:pPr")).get_or_add_spacing().set(  # type: ignore[union-attr]
-                qn("w:after"), str(round(float(after) * 20))  # type: ignore[arg-type]
+                qn("w:after"),
+                str(round(float(after) * 20)),  # type: ignore[arg-type]
             )
 
     def _track_paragraph(self, p: etree._Element, change: Change | None) -> None:
@@ -463,7 +485,12 @@ class DocxWriter:
             p.append(oxml.move_range(change.kind, move_id, change.name, "", "", end=True))
 
     def _item(
-        self, item: SubParagraph, num_id: int, base: int, change: Change | None = None
+        self,
+        item: SubParagraph,
+        num_id: int,
+        base: int,
+        origins: dict[int, Origin],
+        change: Change | None = None,
     ) -> etree._Element:
         """Write a sub-paragraph and its own; the last paragraph written."""
         # A sub-paragraph goes with a paragraph tracked as a whole, or comes or goes on its
@@ -474,19 +501,25 @@ class DocxWriter:
         self._track_paragraph(p, change)
         self._runs(p, item.content)
         self._close_move(p, change)
+        self._mark_origin(p, origins[id(item)])
         for child in item.children:
-            p = self._item(child, num_id, base, change)
+            p = self._item(child, num_id, base, origins, change)
         return p
 
     def write(self) -> bytes:
         self._setup()
         sect_pr = self.body.find(qn("w:sectPr"))
-        for block in self.doc.blocks:
-            self._block(block)
+        for block, origin in zip(self.doc.blocks, block_origins(self.doc.blocks), strict=True):
+            self._block(block, origin)
         oxml.lead_paragraph_marks(self.body)
         oxml.add_numbering(self.word.part.numbering_part.element, self._abstracts, self._nums)
         if sect_pr is not None:
             self.body.append(sect_pr)  # the section properties stay last
+        meta = self.doc.meta
+        add_custom_properties(
+            self.word.part.package,
+            [(SOURCE_PROPERTY, meta.source), (LANG_PROPERTY, meta.lang), *self.origins.items()],
+        )
         return write_package(self.word.part.package, self.clock)
 
 

@@ -1,0 +1,1 @@
+"""``draftkit review``: what reviewers changed in a DOCX draftkit wrote, clause by clause."""
