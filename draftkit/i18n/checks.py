@@ -22,6 +22,7 @@ from draftkit.i18n.catalogs import catalog_path, read_catalog
 from draftkit.i18n.typography import RULES
 from draftkit.library.markup import MarkupError, parse
 from draftkit.locale import profile
+from draftkit.model.nodes import Emph, Inline, Link, Strong, walk
 from draftkit.project import Project
 from draftkit.terms.review import Reviewer
 
@@ -106,10 +107,31 @@ class Markup(Check):
 
     def run(self, source: str, target: str) -> str | None:
         try:
-            parse(target)
+            translated = parse(target)
         except MarkupError as exc:
             return f"not valid markup: {exc}"
+        try:
+            original = parse(source)
+        except MarkupError:
+            return None  # the source's own error is reported at the source
+        # An unclosed * or ] is not an error in CommonMark: it prints as itself. Counting
+        # what the two texts make shows it.
+        want, got = _shapes(original), _shapes(translated)
+        if want != got:
+            return (
+                f"emphasis and links differ from the source ({_describe(want)} in the source,"
+                f" {_describe(got)} here); an unclosed * or ] prints as itself"
+            )
         return None
+
+
+def _shapes(inlines: list[Inline]) -> Counter[str]:
+    names = {Emph: "emphasis", Strong: "strong", Link: "link"}
+    return Counter(names[type(n)] for n in walk(inlines) if type(n) in names)
+
+
+def _describe(shapes: Counter[str]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(shapes.items())) or "none"
 
 
 class Untranslated(Check):
