@@ -48,8 +48,9 @@ def _months(lang: str) -> list[tuple[str, int]]:
     return sorted(names.items(), key=lambda item: -len(item[0]))
 
 
-def find_date(text: str, lang: str) -> tuple[date, bool] | None:
-    """(the date ``text`` is, whether it is printed exactly as the language prints it)."""
+def find_date(text: str, lang: str) -> tuple[date, bool, str] | None:
+    """(the date ``text`` is, whether it is printed exactly as the language prints it,
+    the words around a date not so printed: "Bishkek, 12 June 2024" → "Bishkek")."""
     text = text.strip()
     if len(text) > _MAX_LINE:
         return None
@@ -59,27 +60,35 @@ def find_date(text: str, lang: str) -> tuple[date, bool] | None:
     year = int(years[0])
     exact = _printed(lang, year).get(text)
     if exact is not None:
-        return exact, True
+        return exact, True, ""
     lowered = text.lower()
     for name, month in _months(lang):
         at = lowered.find(name)
         if at < 0 or (at > 0 and lowered[at - 1].isalpha()):
             continue
-        days = [int(d) for d in _DAY.findall(text.replace(years[0], " "))]
+        rest = text[:at] + " " + text[at + len(name) :]
+        rest = rest.replace(years[0], " ")
+        days = _DAY.findall(rest)
         if len(days) == 1:
+            rest = _DAY.sub(" ", rest)
+            rest = re.sub(r"(?<!\w)(г|ж|год[а]?|of|the)(?!\w)\.?", " ", rest)
+            words = " ".join(w for w in re.split(r"[\s,.]+", rest) if any(c.isalpha() for c in w))
             try:
-                return date(year, month, days[0]), False
+                return date(year, month, int(days[0])), False, words
             except ValueError:
                 return None
     return None
 
 
-def date_prefix(text: str, lang: str) -> tuple[date, str] | None:
-    """(the date ``text`` starts with, printed as the language prints it; the rest)."""
+def date_in_line(text: str, lang: str) -> tuple[date, str] | None:
+    """(the date ``text`` holds, printed as the language prints it; the text around it):
+    "March 4, 2025, Bishkek." → (2025-03-04, ", Bishkek."), "Бишкек, 2025-ж., 4-март."
+    → (2025-03-04, "Бишкек, "). The date starts or ends the line (before a final stop)."""
     years = _YEAR.findall(text)
-    if not years:
+    if not years or len(text) > _MAX_LINE:
         return None
     for printed, when in _printed(lang, int(years[0])).items():
-        if text.startswith(printed):
-            return when, text[len(printed) :]
+        at = text.find(printed)
+        if at == 0 or (at > 0 and not text[at + len(printed) :].strip(" .")):
+            return when, text[:at] + text[at + len(printed) :]
     return None

@@ -8,7 +8,7 @@ read."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from draftkit.ingest.reader import Note
 from draftkit.ingest.words import slug
@@ -59,5 +59,5 @@ def source_slug(entry: dict[str, object]) -> str:
         return slug(str(entry["title"]), words=5)
     parts = urlsplit(str(entry.get("url", "")))
     host = parts.netloc.removeprefix("www.").split(".")[0]
-    tail = [p for p in parts.path.split("/") if p][-1:] or [""]
-    return slug(f"{host} {tail[0]}", words=5)
+    tail = [p for p in unquote(parts.path).split("/") if p][-1:] or [""]
+    return slug(f"{host} {tail[0].rsplit('.', 1)[0]}", words=5)

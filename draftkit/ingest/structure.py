@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from draftkit.ingest.dates import date_prefix, find_date
+from draftkit.ingest.dates import date_in_line, find_date
 from draftkit.ingest.reader import Note, Paragraph, Run, WordDocument
 from draftkit.ingest.words import Vocabulary
 
@@ -187,9 +187,7 @@ def recognise(doc: WordDocument, vocabulary: Vocabulary, lang: str) -> Resolutio
     result = Resolution(notes=doc.notes)
     paragraphs = [p for p in doc.paragraphs if p.text.strip() or any(r.note for r in p.runs)]
     roles = [vocabulary.style_role(p.style) if p.style else None for p in paragraphs]
-    formatted = any(
-        r.italic for p in paragraphs for r in p.runs[:1] if r.note is None and len(p.text) > _LONG
-    )
+    formatted = any(_italic_start(p) for p in paragraphs)
     # The heading ends at the first paragraph of the body.
     body_start = len(paragraphs)
     for i, (p, role) in enumerate(zip(paragraphs, roles, strict=True)):
@@ -204,6 +202,12 @@ def recognise(doc: WordDocument, vocabulary: Vocabulary, lang: str) -> Resolutio
     _heading(result, paragraphs[:body_start], roles[:body_start], lang)
     _body(result, paragraphs[body_start:], roles[body_start:], vocabulary, formatted, lang)
     return result
+
+
+def _italic_start(p: Paragraph) -> bool:
+    """The paragraph starts with italic words and goes on in roman: a lead set in italics."""
+    text_runs = [r for r in p.runs if r.note is None and r.text.strip()]
+    return bool(text_runs) and text_runs[0].italic and not all(r.italic for r in text_runs)
 
 
 def _heading(
@@ -235,8 +239,10 @@ def _heading(
         ) and not result.forum:
             result.forum = text
         elif role in ("dateline", None) and result.date is None and find_date(text, lang):
-            result.date, exact = find_date(text, lang)  # type: ignore[misc]
+            result.date, exact, around = find_date(text, lang)  # type: ignore[misc]
             result.date_line = text
+            if around and not result.place:
+                result.place = around
             if not exact:
                 result.remarks.append(
                     f"date line {text!r} read as {result.date.isoformat()}; it is printed in"
@@ -302,6 +308,9 @@ def _body(
             and len(text) < _LONG
             and text.endswith(",")
             and not numbered
+            and not _italic_start(p)
+            and vocabulary.lead(text) is None
+            and not any(r.note for r in p.runs)
         ):
             if not result.organ:
                 result.organ = text
@@ -367,9 +376,9 @@ def _next_is_numbered(paragraphs: list[Paragraph], roles: list[str | None], inde
 
 
 def _signature(result: Resolution, text: str, lang: str) -> None:
-    found = date_prefix(text, lang)
-    place = found[1].strip().lstrip(",").strip().rstrip(".").strip() if found else ""
-    if found is not None and (place or not found[1].strip()):
+    found = date_in_line(text, lang)
+    place = found[1].strip(" ,.") if found else ""
+    if found is not None:
         if found[0] != result.date:
             result.signature_date = found[0]
         result.signature_place = place
