@@ -149,7 +149,7 @@ def plan_import(
     result.ignored = list(package.ignored)
     result.unplaced = list(resolution.unplaced)
     result.remarks = list(resolution.remarks)
-    _build(result, resolution, library, project, name, lang)
+    _build(result, resolution, library, project, name, lang, docx.name)
     return result
 
 
@@ -174,6 +174,7 @@ def _build(
     project: Project | None,
     name: str,
     lang: str,
+    origin: str,
 ) -> None:
     existing_clauses: dict[str, Clause] = dict(library.clauses) if library else {}
     existing_sources = dict(library.sources) if library else {}
@@ -285,7 +286,7 @@ def _build(
         resolution.title = Path(result.document).stem
         result.remarks.append("no title found: the document is titled after the file")
     document = _document(resolution, spec_single, spec_entries, lang, project)
-    _files(result, project, name, lang, new_clauses, new_sources, document)
+    _files(result, project, name, lang, new_clauses, new_sources, document, origin)
 
 
 def _item(item: SubPart, note_id) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -351,13 +352,14 @@ def _files(
     clauses: list[dict[str, object]],
     sources: list[tuple[str, dict[str, object]]],
     document: dict[str, object],
+    docx_name: str,
 ) -> None:
     from draftkit.library.clauses import load_clause_file
     from draftkit.library.documents import load_document_spec
     from draftkit.library.sources import load_sources_file
 
     root = result.root
-    origin = f"Imported from {result.document.stem}.docx by draftkit import."
+    origin = f"Imported from {docx_name} by draftkit import."
     clause_path = root / "clauses" / f"{name}.yaml"
     sources_path = root / (
         project.config.sources[0] if project and project.config.sources else "sources.yaml"
