@@ -367,7 +367,7 @@ def _files(
     for path in (clause_path, result.document):
         if path.exists() and (path != clause_path or clauses):
             raise DraftkitError(
-                f"{path.relative_to(root)} exists; an import never replaces a file",
+                "this file exists already; an import never replaces a file",
                 path=path,
                 hint="give the import another name with --name, or remove the file",
             )

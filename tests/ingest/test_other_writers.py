@@ -56,9 +56,7 @@ def test_seed_text_converted_by_libreoffice(tmp_path: Path) -> None:
     # the typed markers: [1] [2] footnotes, [i] [ii] [iii] endnotes, each with its address
     sources = {s["id"]: s for s in load(project / "sources.yaml")["sources"]}
     assert len(sources) == 5
-    calls = " ".join(
-        str(c.get("text")) for c in clauses.values()
-    )
+    calls = " ".join(str(c.get("text")) for c in clauses.values())
     footnotes = [s for s in sources if f"[^{s}]" in calls]
     endnotes = [s for s in sources if f"[^en:{s}]" in calls]
     assert len(footnotes) == 2 and len(endnotes) == 3
@@ -94,7 +92,8 @@ The participants of the forum:
 
 Adopted by the participants.
 
-[^1]: Convention on the Elimination of All Forms of Discrimination against Women. United Nations, 1979. <https://www.ohchr.org/en/cedaw>
+[^1]: Convention on the Elimination of All Forms of Discrimination against Women.
+    United Nations, 1979. <https://www.ohchr.org/en/cedaw>
 [^2]: Annual report of the Ombudsman. <https://ombudsman.kg/report>
 """
 
