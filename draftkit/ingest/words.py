@@ -84,7 +84,7 @@ _STOP_WORDS = frozenset(
 def slug(text: str, words: int = 6) -> str:
     """A readable id of a text's first words: "Recognizing the key role of women…" →
     ``recognizing-key-role-women``; Cyrillic is transliterated."""
-    latin = "".join(_CYRILLIC.get(ch, ch) for ch in text.lower())
+    latin = "".join(_CYRILLIC.get(ch, ch) for ch in text[: 40 * words].lower())
     tokens = [t for t in re.findall(r"[a-z0-9]+", latin) if t not in _STOP_WORDS]
     return "-".join(tokens[:words]) or "paragraph"
 
