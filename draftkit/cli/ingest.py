@@ -50,10 +50,10 @@ def import_(
     import could not place. Existing files are never replaced."""
     from rich.table import Table
 
-    from draftkit.ingest import import_docx
+    from draftkit import api
 
     with reporting():
-        result = import_docx(docx, into, lang, name, dry_run=dry_run)
+        result = api.import_docx(docx, into=into, lang=lang, name=name, dry_run=dry_run)
     table = Table(box=None, pad_edge=False)
     table.add_column("part", no_wrap=True)
     table.add_column("clause", overflow="fold")
