@@ -141,3 +141,34 @@ def test_markdown_converted_by_pandoc(tmp_path: Path) -> None:
     texts = [t for _, _, t in paragraphs(project / "build" / "en" / "res.docx")]
     assert "train judges, with care and {speed};" in texts
     assert "Call upon the Government to:" in texts
+
+
+def test_python_docx_document_with_markup_characters(tmp_path: Path) -> None:
+    """python-docx's default template: Word's "Title" and "List Number" styles (numbering
+    given by the style, not the paragraph), and text full of characters clause markup
+    would read."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("RESOLUTION ON WATER", style="Title")
+    document.add_paragraph("Osh, 3 June 2021")
+    p = document.add_paragraph()
+    p.add_run("Recalling").italic = True
+    p.add_run(r" that *all* [people] <need> water_rights \ everywhere [^x],")
+    document.add_paragraph("The Assembly:")
+    for text in ("Urges the authorities to act;", "Requests a report."):
+        document.add_paragraph(text, style="List Number")
+    document.save(str(tmp_path / "water.docx"))
+    result = run("import", "water.docx", "--into", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    spec = load(tmp_path / "out" / "documents" / "water.yaml")
+    assert (spec["title"], str(spec["date"]), spec["place"]) == (
+        "RESOLUTION ON WATER",
+        "2021-06-03",
+        "Osh",
+    )
+    assert len(spec["operative"]) == 2 and spec["chapeau"] == "assembly"
+    built = run("build", "-f", "docx", cwd=tmp_path / "out")
+    assert built.returncode == 0, built.stderr
+    texts = [t for _, _, t in paragraphs(tmp_path / "out" / "build" / "en" / "water.docx")]
+    assert r"Recalling that *all* [people] <need> water_rights \ everywhere [^x]," in texts
