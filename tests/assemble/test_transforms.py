@@ -114,7 +114,6 @@ def russian_calls() -> Document:
     )
 
 
-
 def test_russian_note_calls_go_before_punctuation() -> None:
     d = russian_calls()
     number_notes(d, {k: [Text(k)] for k in "abcd"}, "t")
