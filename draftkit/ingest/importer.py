@@ -184,7 +184,14 @@ def plan_import(
 
 def _target(into: Path | None) -> tuple[Path, Project | None]:
     if into is None:
-        project = Project.discover()
+        try:
+            project = Project.discover()
+        except DraftkitError as exc:
+            raise DraftkitError(
+                exc.message,
+                hint="run it inside a project, or give --into FOLDER: a new or empty folder"
+                " becomes a project",
+            ) from None
         return project.root, project
     if (into / CONFIG_NAME).is_file():
         return into.resolve(), Project.load(into)
