@@ -292,12 +292,15 @@ def _body(
         if role is None and state in ("preamble", "operative") and p.level is None:
             typed = _TYPED_SUB.match(p.text)
             if typed and last is not None and not _TYPED_NUMBER.match(p.text):
-                roman = bool(_ROMAN.match(typed.group(1)))
-                if (
-                    roman
-                    and last_sub is not None
-                    and not (typed.group(1) == "i" and _last_label_is_h(last))
-                ):
+                label = typed.group(1)
+                # "(i)" opens a roman run below a lettered item (unless it is the ninth
+                # letter); "(ii)", "(v)" go on one; "(c)", "(d)" are letters otherwise.
+                roman = (
+                    last_sub is not None
+                    and bool(_ROMAN.match(label))
+                    and (bool(last_sub.items) if label != "i" else not _last_label_is_h(last))
+                )
+                if roman and last_sub is not None:
                     last_sub.items.append(SubPart(_strip_prefix(p.runs, typed.end())))
                 else:
                     item = SubPart(_strip_prefix(p.runs, typed.end()))

@@ -172,3 +172,38 @@ def test_python_docx_document_with_markup_characters(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     texts = [t for _, _, t in paragraphs(tmp_path / "out" / "build" / "en" / "water.docx")]
     assert r"Recalling that *all* [people] <need> water_rights \ everywhere [^x]," in texts
+
+
+def test_typed_numbers_letters_and_roman_numerals(tmp_path: Path) -> None:
+    """A plain document: "1." operative paragraphs, "(a)" sub-paragraphs, "(i)" below
+    them, and a ninth letter "(i)" that is a letter, not a roman one."""
+    import docx
+
+    lines = [
+        "RESOLUTION ON SCHOOLS",
+        "The participants of the forum, having heard the reports of the ministries and of the "
+        "parents' associations of every region of the country, decide as follows:",
+        "1. Call upon the ministry to:",
+        "(a) build schools;",
+        "(i) in villages;",
+        "(ii) in towns;",
+        "(b) train teachers;",
+        *[f"({letter}) point {letter};" for letter in "cdefgh"],
+        "(i) the ninth point;",
+        "2. Request a report.",
+    ]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "schools.docx"))
+    result = run("import", "schools.docx", "--into", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "not placed" not in result.stderr
+    spec = load(tmp_path / "out" / "documents" / "schools.yaml")
+    clauses = {c["id"]: c for c in load(tmp_path / "out" / "clauses" / "schools.yaml")["clauses"]}
+    first, second = (clauses[i] for i in spec["operative"])
+    assert first["text"] == "Call upon the ministry to:"
+    assert [i["text"] for i in first["items"]][:2] == ["build schools;", "train teachers;"]
+    assert [i["text"] for i in first["items"][0]["items"]] == ["in villages;", "in towns;"]
+    assert first["items"][-1]["text"] == "the ninth point;" and len(first["items"]) == 9
+    assert second["text"] == "Request a report."
