@@ -264,13 +264,13 @@ def _build(
         items = [_item(i, note_id) for i in part.items]
         whole = _normal(" ".join([lead, text, *_flatten(items)]))
         kind = _KINDS.get(part.role, "paragraph")
-        found = (made[whole], 1.0, {}) if whole in made else matcher.match(whole, part.role)
+        if not text:  # a paragraph of italic words only: its text, not a lead
+            lead, text = "", lead
+        found = None if whole in made else matcher.match(whole, part.role)
         entry: object
         if whole in made:
-            entry = made[whole]
-            result.rows.append(
-                Row(part.role, made[whole], "reused", "equal to an earlier paragraph")
-            )
+            cid = entry = made[whole]
+            result.rows.append(Row(part.role, cid, "reused", "equal to an earlier paragraph"))
         elif found is not None and found[1] >= REUSE_AT:
             cid, ratio, params = found
             clause = existing_clauses[cid]
@@ -294,7 +294,7 @@ def _build(
             clause_data: dict[str, object] = {"id": cid, "kind": kind}
             if lead:
                 clause_data["lead"] = lead
-            clause_data["text"] = text or lead
+            clause_data["text"] = text
             if items:
                 clause_data["items"] = items
             literal = braces(whole)
