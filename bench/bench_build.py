@@ -600,6 +600,7 @@ def profile_case(case: Case, top: int = 10) -> None:
     import pstats
 
     import draftkit
+
     package = str(Path(draftkit.__file__).resolve().parent)
     profiler = cProfile.Profile()
     start = time.perf_counter()

@@ -28,6 +28,7 @@ def main(argv: list[str]) -> int:
         ("bench_build.py", build_args),
         ("bench_i18n.py", []),
         ("bench_diff.py", []),
+        ("bench_import.py", []),
         ("bench_presskit.py", []),
         ("bench_serve.py", []),
         ("bench_worst_cases.py", []),

@@ -26,6 +26,7 @@ from draftkit.errors import DraftkitError
 from draftkit.project import CONFIG_NAME, Project
 
 if TYPE_CHECKING:
+    from draftkit.ingest import ImportResult
     from draftkit.model.nodes import Document
     from draftkit.presskit.kit import KitResult, OutputResult
     from draftkit.presskit.plan import KitPlan, Output
@@ -36,6 +37,7 @@ __all__ = [
     "assemble",
     "build",
     "check",
+    "import_docx",
     "languages",
     "open_project",
     "press_kit",
@@ -245,6 +247,23 @@ def check(project: Project, *, use_cache: bool = True) -> str:
         summary = check_project(project)
         remember_check(project.root, key, summary)
     return summary
+
+
+def import_docx(
+    docx: Path,
+    *,
+    into: Path | None = None,
+    lang: str | None = None,
+    name: str | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import a resolution from Word into the project around the current folder, or
+    ``into`` (a new or empty folder becomes a project in ``lang``): see
+    :mod:`draftkit.ingest` and docs/import.md. Nothing is written with ``dry_run`` or
+    when any check fails."""
+    from draftkit.ingest import import_docx as run_import
+
+    return run_import(docx, into, lang, name, dry_run=dry_run)
 
 
 def press_kit(

@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"i18n"},  # catalogs
     {"assemble"},  # template → model → transforms
     {"pipeline"},  # kinds, load → assemble → write
-    {"checking", "uptodate", "presskit", "diff", "scaffold", "syscheck"},  # features
+    {"checking", "uptodate", "presskit", "diff", "scaffold", "syscheck", "ingest"},  # features
     {"review"},  # a reviewed DOCX back into the project: reuses the diff's word diff
     {"api"},  # what the CLI does, for Python callers
     {"serve"},  # the live preview: a caller of the API, as the CLI is

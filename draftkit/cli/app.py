@@ -243,6 +243,7 @@ def main() -> None:
     show_warnings()
     import draftkit.cli.diff  # noqa: F401  (registers the diff command)
     import draftkit.cli.i18n  # noqa: F401  (registers the i18n commands)
+    import draftkit.cli.ingest  # noqa: F401  (registers the import command)
     import draftkit.cli.presskit  # noqa: F401  (registers presskit and orgs)
     import draftkit.cli.review  # noqa: F401  (registers the review command)
     import draftkit.cli.serve  # noqa: F401  (registers the serve command)

@@ -49,6 +49,7 @@ def test_help_lists_the_commands(tmp_path):
         "clauses",
         "diff",
         "i18n",
+        "import",
         "new",
         "orgs",
         "presskit",

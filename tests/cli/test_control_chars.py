@@ -40,9 +40,23 @@ def test_a_redline_of_texts_with_control_characters_is_refused(
     (new / "x.yaml").write_text(text, encoding="utf-8")
     out = tmp_path / "redline.docx"
     result = subprocess.run(
-        [sys.executable, "-m", "draftkit", "diff", str(old), str(new), "-f", "docx", "-o",
-         str(out)],
-        capture_output=True, text=True, env=env(), timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "draftkit",
+            "diff",
+            str(old),
+            str(new),
+            "-f",
+            "docx",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr

@@ -19,8 +19,8 @@ def test_a_style_sheet_not_in_utf8_is_named_at_its_line(
     lines = assert_fails_cleanly(p.run("build", "-f", "pdf"))
     line = css.count(b"\n") + 2
     assert lines == [
-        f"error: templates/pdf/document.css:{line}: not UTF-8 text (byte 0xE9: invalid continuation byte)"
-        " (hint: save the style sheet as UTF-8)"
+        f"error: templates/pdf/document.css:{line}: not UTF-8 text "
+        "(byte 0xE9: invalid continuation byte) (hint: save the style sheet as UTF-8)"
     ]
     assert p.files() == {}
 

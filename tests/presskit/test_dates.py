@@ -42,8 +42,8 @@ def test_range_dash_does_not_follow_cldr_separators(lang: str, monkeypatch) -> N
     before = profile.press_date(date(2020, 8, 17), date(2020, 8, 18))
     locale = Locale.parse(profile.press_locale or lang)
     patched = {
-        key: [part.rstrip(" \u2009-–—") + " \u2014 ", second] for key, (part, second) in
-        locale.interval_formats["yMMMd"].items()
+        key: [part.rstrip(" \u2009-–—") + " \u2014 ", second]
+        for key, (part, second) in locale.interval_formats["yMMMd"].items()
     }
     real = dict(locale.interval_formats)
     real["yMMMd"] = patched
