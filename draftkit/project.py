@@ -50,6 +50,10 @@ class ProjectConfig:
     # draftkit.assemble.templating.RenderBudget.
     template_seconds: float = 10.0
     template_output_mb: float = 50.0
+    # [i18n]: translation memories (TMX files) `i18n update` suggests translations from,
+    # and how similar a text must be (0-1) for a suggestion.
+    memories: list[str] = field(default_factory=list)
+    threshold: float = 0.75
 
 
 def _load_config(path: Path) -> ProjectConfig:
@@ -74,7 +78,8 @@ def _load_config(path: Path) -> ProjectConfig:
     project = data.get("project", {})
     build = data.get("build", {})
     press = data.get("press", {})
-    for table, value in (("project", project), ("build", build), ("press", press)):
+    i18n = data.get("i18n", {})
+    for table, value in (("project", project), ("build", build), ("press", press), ("i18n", i18n)):
         if not isinstance(value, dict):
             raise InputError(
                 f"[{table}] must be a table",
@@ -86,6 +91,13 @@ def _load_config(path: Path) -> ProjectConfig:
             raise InputError(
                 f"'{key}' in [project] must be a list", path=path, hint=f'e.g. {key} = ["..."]'
             )
+    if "memories" in i18n and not isinstance(i18n["memories"], list):
+        raise InputError(
+            "'memories' in [i18n] must be a list",
+            path=path,
+            line=_setting_line(path, "memories"),
+            hint='e.g. memories = ["tm/shared.tmx"]',
+        )
     if "formats" in build and not isinstance(build["formats"], list):
         raise InputError(
             "'formats' in [build] must be a list", path=path, hint='e.g. formats = ["docx", "pdf"]'
@@ -94,6 +106,7 @@ def _load_config(path: Path) -> ProjectConfig:
         "project": {"name", "source_locale", "locales", "output", "sources"},
         "build": {"formats", "style", "pdf_variant", "template_seconds", "template_output_mb"},
         "press": {"attribution"},
+        "i18n": {"memories", "threshold"},
     }
     for table, keys in known.items():
         for key in data.get(table, {}):
@@ -117,7 +130,12 @@ def _load_config(path: Path) -> ProjectConfig:
         config.locales.insert(0, config.source_locale)
     config.output = str(project.get("output", config.output))
     config.sources = [str(x) for x in project.get("sources", config.sources)]
-    for key, value in [("output", config.output), *(("sources", s) for s in config.sources)]:
+    config.memories = [str(x) for x in i18n.get("memories", config.memories)]
+    for key, value in [
+        ("output", config.output),
+        *(("sources", s) for s in config.sources),
+        *(("memories", m) for m in config.memories),
+    ]:
         _check_inside(path, key, value)
     config.formats = [str(x) for x in build.get("formats", config.formats)]
     from draftkit.render.writers import format_names, writer
@@ -157,9 +175,23 @@ def _load_config(path: Path) -> ProjectConfig:
                 hint=f"e.g. {key} = {getattr(ProjectConfig, key):g}",
             )
         setattr(config, key, float(value))
+    threshold = i18n.get("threshold", config.threshold)
+    if not valid_threshold(threshold):
+        raise InputError(
+            f"'threshold' in [i18n] must be a number from 0 to 1, not {threshold!r}",
+            path=path,
+            line=_setting_line(path, "threshold"),
+            hint="e.g. threshold = 0.75 (1 suggests only identical texts)",
+        )
+    config.threshold = float(threshold)
     variant = str(build.get("pdf_variant", config.pdf_variant))
     config.pdf_variant = None if variant == "none" else variant
     return config
+
+
+def valid_threshold(value: object) -> bool:
+    """A similarity threshold: a number above 0, at most 1."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and 0 < value <= 1
 
 
 def _setting_line(config_path: Path, key: str) -> int | None:
@@ -174,7 +206,8 @@ def _check_inside(config_path: Path, key: str, value: str) -> None:
     root = config_path.parent.resolve()
     if Path(value).is_absolute() or not (root / value).resolve().is_relative_to(root):
         raise InputError(
-            f"'{key}' in [project] leaves the project folder: {value!r}",
+            f"'{key}' in [{'i18n' if key == 'memories' else 'project'}] leaves the project "
+            f"folder: {value!r}",
             path=config_path,
             line=_setting_line(config_path, key),
             hint="name a path inside the project"
@@ -219,6 +252,11 @@ class Project:
     @property
     def locales_dir(self) -> Path:
         return self.root / "locales"
+
+    @property
+    def memory_files(self) -> list[Path]:
+        """The translation memories ([i18n] memories), in the order listed."""
+        return [self.root / m for m in self.config.memories]
 
     @property
     def target_locales(self) -> list[str]:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from draftkit.i18n.previous import split_previous
+
 # Entries are separated by blank lines; the separator is kept with the block before it.
 _BLOCK = re.compile(r"(?:.+\n?)+(?:[ \t]*\n)*")
 _HEADER = re.compile(r'^msgid ""\n(?:msgstr ""\n)', re.MULTILINE)
@@ -62,6 +64,7 @@ def signature(block: str, header: str = "") -> tuple[bool, Hashable] | None:
     if len(found) != 1:
         return None
     obsolete, m = found[0]
+    comments, previous_context, previous_id = split_previous(m.user_comments)
     return obsolete, (
         _hashable(m.id),
         m.context,
@@ -69,8 +72,9 @@ def signature(block: str, header: str = "") -> tuple[bool, Hashable] | None:
         tuple(sorted(m.flags)),
         # Babel splits a comment wrapped over lines into several: compare their words
         tuple(" ".join(m.auto_comments).split()),
-        tuple(" ".join(m.user_comments).split()),
+        tuple(" ".join(comments).split()),
         tuple(m.locations),
+        (previous_context, previous_id),  # "#|" lines: their text, not their wrapping
     )
 
 

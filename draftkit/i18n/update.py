@@ -3,9 +3,13 @@
 Each locale's catalog also gets the built-in templates' messages that draftkit ships no
 translation of for it, and keeps those it overrides (:mod:`draftkit.i18n.builtin`).
 
-Babel's ``Catalog.update`` keeps every translation whose source text is unchanged, marks
-one whose source changed as fuzzy (with the previous msgid as ``#|``), and keeps removed
-messages as obsolete ``#~`` entries. A file is written only when its content changes, and
+Babel's ``Catalog.update`` keeps every translation whose source text is unchanged and
+keeps removed messages as obsolete ``#~`` entries; its own fuzzy matching (which fills a
+new text silently from the closest message) is off. Instead the translation memory
+(:mod:`draftkit.i18n.memory`) fills each untranslated entry from the most similar
+translated text of the catalog (a changed text's old translation, now obsolete, included)
+and of the project's TMX memories, marked fuzzy with the previous msgid as ``#|`` and a
+comment naming where it came from. A file is written only when its content changes, and
 then atomically, so a translator's file is never half-written or rewritten for nothing;
 entries the merge did not change keep the translator's own text, wrapping included
 (:mod:`draftkit.i18n.splice`).
@@ -21,7 +25,9 @@ from draftkit.fsutil import folder_lock, publish_all
 from draftkit.i18n.builtin import project_additions
 from draftkit.i18n.catalogs import catalog_path, read_catalog, template_path
 from draftkit.i18n.extract import serialise
+from draftkit.i18n.memory import Memory, catalog_candidates, memory_candidates, prefill
 from draftkit.i18n.splice import splice
+from draftkit.i18n.tmx import read_tmx
 from draftkit.project import Project
 
 
@@ -36,6 +42,7 @@ class UpdateReport:
     obsolete: int
     unchanged: int = 0  # entries (not obsolete) kept exactly as they were written
     total: int = 0  # entries (not obsolete) in the catalog
+    suggested: int = 0  # untranslated entries the memory filled (fuzzy)
 
     @property
     def changed(self) -> int:
@@ -43,19 +50,26 @@ class UpdateReport:
         return max(self.total - self.new - self.fuzzy - self.unchanged, 0)
 
 
-def update(project: Project) -> list[UpdateReport]:
+def update(project: Project, threshold: float | None = None) -> list[UpdateReport]:
     """Merge the template into each target locale's catalog, one update of a project at a
-    time (a second one waits): each reads the catalogs the first wrote."""
+    time (a second one waits): each reads the catalogs the first wrote. ``threshold``
+    (0-1, default the project's ``[i18n] threshold``) is how similar a translated text
+    must be to be suggested."""
     folders = [catalog_path(project.locales_dir, lang).parent for lang in project.target_locales]
     waiting = f"waiting for another draftkit updating {project.locales_dir}…"
     with folder_lock(project.locales_dir, clean=folders, waiting=waiting):
-        return _update(project)
+        return _update(project, project.config.threshold if threshold is None else threshold)
 
 
-def _update(project: Project) -> list[UpdateReport]:
+def _update(project: Project, threshold: float) -> list[UpdateReport]:
     pot = template_path(project.locales_dir)
     if not pot.is_file():
         raise DraftkitError(f"no {pot.name} yet", path=pot, hint="run 'draftkit i18n extract'")
+    memories = [
+        (project.relative(path), read_tmx(path))
+        for path in project.memory_files
+        if path.is_file()  # listed before the first 'i18n tm import' made it
+    ]
     reports = []
     outputs: list[tuple[Path, bytes]] = []
     for lang in project.target_locales:
@@ -70,6 +84,7 @@ def _update(project: Project) -> list[UpdateReport]:
             old_ids: set[tuple[str, str | None]] = set()
             old_fuzzy: set[tuple[str, str | None]] = set()
             old_obsolete = 0
+            was_obsolete = set()
             before = b""
         else:
             before = path.read_bytes()
@@ -78,7 +93,14 @@ def _update(project: Project) -> list[UpdateReport]:
             old_fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
             revive_obsolete(catalog, template)
             old_obsolete = len(catalog.obsolete)
+            was_obsolete = set(catalog.obsolete)
             merge(catalog, template)
+        candidates = catalog_candidates(catalog)
+        for origin, units in memories:
+            source = project.config.source_locale
+            candidates += memory_candidates(units, source, lang, origin)
+        newly_obsolete = set(catalog.obsolete) - was_obsolete
+        suggested = prefill(catalog, Memory(candidates), threshold, newly_obsolete)
         data = serialise(catalog)
         unchanged = 0
         if before:
@@ -100,6 +122,7 @@ def _update(project: Project) -> list[UpdateReport]:
                 obsolete=max(len(catalog.obsolete) - old_obsolete, 0),
                 unchanged=unchanged,
                 total=len(ids),
+                suggested=suggested,
             )
         )
     publish_all(outputs)
@@ -116,11 +139,12 @@ def template_for(pot: Path, lang: str, current):  # type: ignore[no-untyped-def]
 
 
 def merge(catalog, template) -> None:  # type: ignore[no-untyped-def]
-    """Babel's merge of a template into a catalog, as draftkit runs it: new texts get the
-    closest translation as a fuzzy suggestion; the header and translators' comments stay."""
+    """Babel's merge of a template into a catalog, as draftkit runs it: new texts come in
+    empty (the memory's :func:`prefill` suggests, saying from where); the header and
+    translators' comments stay."""
     catalog.update(
         template,
-        no_fuzzy_matching=False,
+        no_fuzzy_matching=True,
         update_header_comment=False,
         keep_user_comments=True,
         update_creation_date=False,
