@@ -127,7 +127,8 @@ def main() -> None:
         messages = pot.read_text(encoding="utf-8").count("\nmsgid ") - 1
         print(
             f"{options.clauses} clauses ({messages} messages per locale), "
-            f"{len(changed)} texts changed ({options.changed:.0%}); memory {shared.stat().st_size // 1024} KiB"
+            f"{len(changed)} texts changed ({options.changed:.0%}); "
+            f"memory {shared.stat().st_size // 1024} KiB"
         )
         plain = Path(tmp) / "msgmerge"
         for lang in LANGS:

@@ -75,7 +75,9 @@ def test_a_changed_clause_gets_a_fuzzy_suggestion_that_says_from_where(starter: 
     assert changed.previous_msgid == TEXT and changed.previous_msgctxt == CONTEXT
     assert changed.tcomment == f"draftkit-tm: 0.97 from clauses/starter.yaml:{CONTEXT}"
     # a new clause: the closest translated text of another clause, named as its origin
-    other = entry(starter, "ky", "to meet again in two years to review progress.", "decides-to-meet")
+    other = entry(
+        starter, "ky", "to meet again in two years to review progress.", "decides-to-meet"
+    )
     assert other.fuzzy and other.msgstr == "KY to meet again in one year to review progress."
     assert other.previous_msgid == "to meet again in one year to review progress."
     assert other.tcomment.startswith("draftkit-tm: 0.9")
@@ -240,7 +242,11 @@ def test_import_merges_units_and_refuses_a_broken_file(starter: Starter, tmp_pat
     assert "1 units read, 0 added, 1 updated" in result.stdout
     units = etree.parse(str(memory)).getroot().findall("body/tu")
     assert len(units) == 1
-    assert [t.findtext("seg") for t in units[0].findall("tuv")] == ["Decides", "Чечет", "Постановляет"]
+    assert [t.findtext("seg") for t in units[0].findall("tuv")] == [
+        "Decides",
+        "Чечет",
+        "Постановляет",
+    ]
 
     before = memory.read_bytes()
     broken = tmp_path / "broken.tmx"
@@ -256,7 +262,10 @@ def test_import_merges_units_and_refuses_a_broken_file(starter: Starter, tmp_pat
         '<tmx version="1.4"><body>\n<tu>\n<tuv><seg>x</seg></tuv></tu></body></tmx>\n'
     )
     refused = other.run("i18n", "tm", "import", str(no_lang))
-    assert refused.returncode == 1 and "nolang.tmx:3: broken TMX file: a <tuv> without" in refused.stderr
+    assert (
+        refused.returncode == 1
+        and "nolang.tmx:3: broken TMX file: a <tuv> without" in refused.stderr
+    )
     assert memory.read_bytes() == before  # nothing half-written
 
     # a memory must be listed, and inside the project
@@ -265,3 +274,20 @@ def test_import_merges_units_and_refuses_a_broken_file(starter: Starter, tmp_pat
     config.write_text(config.read_text() + '\n[i18n]\nmemories = ["../elsewhere.tmx"]\n')
     outside = starter.run("i18n", "update")
     assert outside.returncode == 1 and "leaves the project folder" in outside.stderr
+
+    # settings: a threshold out of range, a listed memory that is broken, with their lines
+    config = other.root / "draftkit.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "threshold = 2\n", encoding="utf-8")
+    refused = other.run("i18n", "update")
+    line = len(text.splitlines()) + 1
+    assert refused.returncode == 1
+    assert f"draftkit.toml:{line}: 'threshold' in [i18n] must be a number from 0 to 1" in (
+        refused.stderr
+    )
+    config.write_text(text, encoding="utf-8")
+    po = other.po("ru").read_bytes()
+    shutil.copy(broken, memory)
+    refused = other.run("i18n", "update")
+    assert refused.returncode == 1 and "tm/shared.tmx:3: broken TMX file:" in refused.stderr
+    assert other.po("ru").read_bytes() == po
