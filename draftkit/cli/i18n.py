@@ -1,4 +1,5 @@
-"""``draftkit i18n``: extract, update, status and check gettext catalogs."""
+"""``draftkit i18n``: extract, update, status and check gettext catalogs; share a
+translation memory (``i18n tm export|import``)."""
 
 import sys
 from collections import Counter

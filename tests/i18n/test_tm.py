@@ -101,6 +101,14 @@ def test_a_changed_clause_gets_a_fuzzy_suggestion_that_says_from_where(starter: 
     before = starter.po("ru").read_bytes()
     again = starter.run("i18n", "update", check=True).stdout
     assert "unchanged locales/ru" in again and starter.po("ru").read_bytes() == before
+    # the clause moves down a line: the entry is written anew, its "#|" lines with it
+    clauses = starter.root / "clauses" / "starter.yaml"
+    clauses.write_text("# moved\n" + clauses.read_text(encoding="utf-8"), encoding="utf-8")
+    starter.run("i18n", "extract", check=True)
+    assert "with new references" in starter.run("i18n", "update", check=True).stdout
+    moved = entry(starter, "ru", new_text, CONTEXT)
+    assert moved.fuzzy and moved.previous_msgid == TEXT and moved.occurrences[0][1] != "18"
+    assert "# | msgid" not in starter.po("ru").read_text(encoding="utf-8")
 
 
 def test_threshold_one_suggests_only_the_same_text(starter: Starter) -> None:
