@@ -43,8 +43,10 @@ def main(argv: list[str] | None = None) -> int:
             was_obsolete = set(catalog.obsolete)
             merge(catalog, template)
             # the built-in catalogs' own memory: a changed text's old translation, fuzzy
-            memory = Memory(catalog_candidates(catalog))
-            prefill(catalog, memory, DEFAULT_THRESHOLD, set(catalog.obsolete) - was_obsolete)
+            memory = Memory()
+            memory.add(lang, catalog_candidates(catalog))
+            newly_obsolete = set(catalog.obsolete) - was_obsolete
+            prefill(catalog, lang, memory, DEFAULT_THRESHOLD, newly_obsolete)
         else:
             catalog = builtin.extract_catalog()
             catalog.locale = lang  # type: ignore[assignment]

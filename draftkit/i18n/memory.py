@@ -29,8 +29,6 @@ from draftkit.i18n.tmx import Unit, lang_key
 DEFAULT_THRESHOLD = 0.75
 COMMENT_PREFIX = "draftkit-tm:"
 _TOKEN = re.compile(f"{NoteReferences.pattern.pattern}|{Placeholders.pattern.pattern}")
-# Candidates looked at per entry, best first, until one keeps the new text's references.
-_TRIES = 8
 
 
 @dataclass(frozen=True)
@@ -102,35 +100,65 @@ def adapt(old_source: str, translation: str, new_source: str) -> str | None:
 
 
 class Memory:
-    """The candidates of one locale, searchable by similarity."""
+    """The candidates of every locale, searchable by similarity. Each source text is
+    compared once for all locales (a text is queried in every locale's catalog, and the
+    locales mostly share their translated source texts)."""
 
-    def __init__(self, candidates: list[Candidate]) -> None:
-        seen: set[tuple[str, str]] = set()
-        self.candidates: list[Candidate] = []
-        for candidate in candidates:  # the first of equal pairs wins: the catalog's own
-            if (candidate.source, candidate.translation) not in seen:
-                seen.add((candidate.source, candidate.translation))
-                self.candidates.append(candidate)
-        self._sources = [c.source for c in self.candidates]
+    def __init__(self) -> None:
+        self._by_lang: dict[str, dict[str, list[Candidate]]] = {}
+        self._seen: set[tuple[str, str, str]] = set()
+        self._sources: list[str] = []
+        self._known: set[str] = set()
+        self._hits: dict[tuple[str, float], list[tuple[str, float]]] = {}
 
-    def suggest(self, msgid: str, context: str | None, threshold: float) -> Suggestion | None:
+    def add(self, lang: str, candidates: list[Candidate]) -> None:
+        """Candidates for ``lang``; of equal (source, translation) pairs the first added
+        wins, so add the catalog's own before the memories'."""
+        pool = self._by_lang.setdefault(lang, {})
+        for candidate in candidates:
+            pair = (lang, candidate.source, candidate.translation)
+            if pair in self._seen:
+                continue
+            self._seen.add(pair)
+            pool.setdefault(candidate.source, []).append(candidate)
+            if candidate.source not in self._known:
+                self._known.add(candidate.source)
+                self._sources.append(candidate.source)
+                self._hits.clear()  # a new source may be a better hit
+
+    def _similar(self, msgid: str, threshold: float) -> list[tuple[str, float]]:
+        """Every source text at least ``threshold`` similar to ``msgid``, best first."""
         from rapidfuzz import fuzz, process
 
-        found = process.extract(
-            msgid, self._sources, scorer=fuzz.ratio, score_cutoff=threshold * 100, limit=_TRIES
-        )
-        ranked = sorted(
-            found, key=lambda hit: (-hit[1], self.candidates[hit[2]].context != context, hit[2])
-        )
-        for _, score, index in ranked:
-            candidate = self.candidates[index]
+        key = (msgid, threshold)
+        if key not in self._hits:
+            found = process.extract(
+                msgid, self._sources, scorer=fuzz.ratio, score_cutoff=threshold * 100, limit=None
+            )
+            self._hits[key] = [(source, score / 100) for source, score, _ in found]
+        return self._hits[key]
+
+    def suggest(
+        self, lang: str, msgid: str, context: str | None, threshold: float
+    ) -> Suggestion | None:
+        pool = self._by_lang.get(lang, {})
+        ranked = [
+            (score, candidate)
+            for source, score in self._similar(msgid, threshold)
+            for candidate in pool.get(source, ())
+        ]
+        # best first; of equally similar texts, the same clause's (a stable sort)
+        ranked.sort(key=lambda hit: (-hit[0], hit[1].context != context))
+        for score, candidate in ranked:
             translation = adapt(candidate.source, candidate.translation, msgid)
             if translation is not None:
-                return Suggestion(translation, score / 100, candidate)
+                return Suggestion(translation, score, candidate)
         return None
 
 
-def prefill(catalog, memory: Memory, threshold: float, consumable: set[object]) -> int:  # type: ignore[no-untyped-def]
+def prefill(  # type: ignore[no-untyped-def]
+    catalog, lang: str, memory: Memory, threshold: float, consumable: set[object]
+) -> int:
     """Fill every untranslated singular entry of ``catalog`` that has a suggestion; returns
     how many. An obsolete entry in ``consumable`` (made obsolete by this merge) whose
     translation becomes the suggestion for the same context leaves the obsolete list: its
@@ -139,7 +167,7 @@ def prefill(catalog, memory: Memory, threshold: float, consumable: set[object]) 
     for message in catalog:
         if not message.id or not isinstance(message.id, str) or message.string:
             continue
-        suggestion = memory.suggest(message.id, message.context, threshold)
+        suggestion = memory.suggest(lang, message.id, message.context, threshold)
         if suggestion is None:
             continue
         candidate = suggestion.candidate

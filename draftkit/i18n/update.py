@@ -17,8 +17,9 @@ entries the merge did not change keep the translator's own text, wrapping includ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from draftkit.errors import DraftkitError
 from draftkit.fsutil import folder_lock, publish_all
@@ -70,56 +71,60 @@ def _update(project: Project, threshold: float) -> list[UpdateReport]:
         for path in project.memory_files
         if path.is_file()  # listed before the first 'i18n tm import' made it
     ]
-    reports = []
-    outputs: list[tuple[Path, bytes]] = []
+    merged = []
+    memory = Memory()
     for lang in project.target_locales:
         path = catalog_path(project.locales_dir, lang)
         created = not path.is_file()
         current = None if created else read_catalog(path, locale=lang)
         template = template_for(pot, lang, current)
+        state = _Merged(lang, path, created)
         if created:
             catalog = template_for(pot, lang, None)
             catalog.locale = lang  # type: ignore[assignment]
             catalog.fuzzy = False
-            old_ids: set[tuple[str, str | None]] = set()
-            old_fuzzy: set[tuple[str, str | None]] = set()
-            old_obsolete = 0
-            was_obsolete = set()
-            before = b""
         else:
-            before = path.read_bytes()
+            state.before = path.read_bytes()
             catalog = current
-            old_ids = {(_key(m.id), m.context) for m in catalog if m.id}
-            old_fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
+            state.old_ids = {(_key(m.id), m.context) for m in catalog if m.id}
+            state.old_fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
             revive_obsolete(catalog, template)
-            old_obsolete = len(catalog.obsolete)
+            state.old_obsolete = len(catalog.obsolete)
             was_obsolete = set(catalog.obsolete)
             merge(catalog, template)
-        candidates = catalog_candidates(catalog)
+            state.newly_obsolete = set(catalog.obsolete) - was_obsolete
+        state.catalog = catalog
+        memory.add(lang, catalog_candidates(catalog))
         for origin, units in memories:
             source = project.config.source_locale
-            candidates += memory_candidates(units, source, lang, origin)
-        newly_obsolete = set(catalog.obsolete) - was_obsolete
-        suggested = prefill(catalog, Memory(candidates), threshold, newly_obsolete)
+            memory.add(lang, memory_candidates(units, source, lang, origin))
+        merged.append(state)
+    # Every catalog is merged before any is filled: the memory compares each new text
+    # once, for all locales.
+    reports = []
+    outputs: list[tuple[Path, bytes]] = []
+    for state in merged:
+        catalog = state.catalog
+        suggested = prefill(catalog, state.lang, memory, threshold, state.newly_obsolete)
         data = serialise(catalog)
         unchanged = 0
-        if before:
-            spliced = splice(before.decode("utf-8"), data.decode("utf-8"))
+        if state.before:
+            spliced = splice(state.before.decode("utf-8"), data.decode("utf-8"))
             data, unchanged = spliced.text.encode("utf-8"), spliced.kept
-        written = data != before
+        written = data != state.before
         if written:
-            outputs.append((path, data))
+            outputs.append((state.path, data))
         ids = {(_key(m.id), m.context) for m in catalog if m.id}
         fuzzy = {(_key(m.id), m.context) for m in catalog if m.id and m.fuzzy}
         reports.append(
             UpdateReport(
-                lang,
-                path,
-                created,
+                state.lang,
+                state.path,
+                state.created,
                 written,
-                new=len(ids - old_ids) if not created else len(ids),
-                fuzzy=len(fuzzy - old_fuzzy),
-                obsolete=max(len(catalog.obsolete) - old_obsolete, 0),
+                new=len(ids - state.old_ids) if not state.created else len(ids),
+                fuzzy=len(fuzzy - state.old_fuzzy),
+                obsolete=max(len(catalog.obsolete) - state.old_obsolete, 0),
                 unchanged=unchanged,
                 total=len(ids),
                 suggested=suggested,
@@ -127,6 +132,21 @@ def _update(project: Project, threshold: float) -> list[UpdateReport]:
         )
     publish_all(outputs)
     return reports
+
+
+@dataclass
+class _Merged:
+    """One locale's catalog between the merge and the memory's suggestions."""
+
+    lang: str
+    path: Path
+    created: bool
+    catalog: Any = None
+    before: bytes = b""
+    old_ids: set[tuple[str, str | None]] = field(default_factory=set)
+    old_fuzzy: set[tuple[str, str | None]] = field(default_factory=set)
+    old_obsolete: int = 0
+    newly_obsolete: set[object] = field(default_factory=set)
 
 
 def template_for(pot: Path, lang: str, current):  # type: ignore[no-untyped-def]
