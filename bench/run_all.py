@@ -27,6 +27,7 @@ def main(argv: list[str]) -> int:
         ("bench_startup.py", []),
         ("bench_build.py", build_args),
         ("bench_i18n.py", []),
+        ("bench_tm.py", ["--clauses", "5000"]),
         ("bench_diff.py", []),
         ("bench_import.py", []),
         ("bench_presskit.py", []),

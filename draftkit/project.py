@@ -58,6 +58,10 @@ class ProjectConfig:
     # The Akoma Ntoso work's country ([build] akn_country): "un" for a UN body's
     # resolution, else the forum's country as the AKN naming convention writes it.
     akn_country: str = "un"
+    # [i18n]: translation memories (TMX files) `i18n update` suggests translations from,
+    # and how similar a text must be (0-1) for a suggestion.
+    memories: list[str] = field(default_factory=list)
+    threshold: float = 0.75
 
 
 # ISO 3166-1 alpha-2, or a subdivision ("za-wc"), lower case; or a body's code ("un",
@@ -110,6 +114,13 @@ def _load_config(path: Path) -> ProjectConfig:
             line=_setting_line(path, "terms"),
             hint='e.g. terms = ["terms/*.tbx"]',
         )
+    if "memories" in i18n and not isinstance(i18n["memories"], list):
+        raise InputError(
+            "'memories' in [i18n] must be a list",
+            path=path,
+            line=_setting_line(path, "memories"),
+            hint='e.g. memories = ["tm/shared.tmx"]',
+        )
     if "formats" in build and not isinstance(build["formats"], list):
         raise InputError(
             "'formats' in [build] must be a list",
@@ -128,7 +139,7 @@ def _load_config(path: Path) -> ProjectConfig:
             "akn_country",
         },
         "press": {"attribution"},
-        "i18n": {"terms"},
+        "i18n": {"terms", "memories", "threshold"},
     }
     for table, keys in known.items():
         for key in data.get(table, {}):
@@ -154,8 +165,11 @@ def _load_config(path: Path) -> ProjectConfig:
         config.locales.insert(0, config.source_locale)
     config.output = str(project.get("output", config.output))
     config.sources = [str(x) for x in project.get("sources", config.sources)]
+    config.memories = [str(x) for x in i18n.get("memories", config.memories)]
     for key, value in [("output", config.output), *(("sources", s) for s in config.sources)]:
         _check_inside(path, key, value)
+    for memory in config.memories:
+        _check_inside(path, "memories", memory, table="i18n")
     config.terms = list(i18n.get("terms", config.terms))
     for pattern in config.terms:
         _check_inside(path, "terms", pattern, table="i18n")
@@ -202,6 +216,15 @@ def _load_config(path: Path) -> ProjectConfig:
                 hint=f"e.g. {key} = {getattr(ProjectConfig, key):g}",
             )
         setattr(config, key, float(value))
+    threshold = i18n.get("threshold", config.threshold)
+    if not valid_threshold(threshold):
+        raise InputError(
+            f"'threshold' in [i18n] must be a number from 0 to 1, not {threshold!r}",
+            path=path,
+            line=_setting_line(path, "threshold"),
+            hint="e.g. threshold = 0.75 (1 suggests only identical texts)",
+        )
+    config.threshold = float(threshold)
     variant = str(build.get("pdf_variant", config.pdf_variant))
     config.pdf_variant = None if variant == "none" else variant
     country = build.get("akn_country", config.akn_country)
@@ -214,6 +237,11 @@ def _load_config(path: Path) -> ProjectConfig:
         )
     config.akn_country = country
     return config
+
+
+def valid_threshold(value: object) -> bool:
+    """A similarity threshold: a number above 0, at most 1."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and 0 < value <= 1
 
 
 def _setting_line(config_path: Path, key: str) -> int | None:
@@ -278,6 +306,11 @@ class Project:
     @property
     def locales_dir(self) -> Path:
         return self.root / "locales"
+
+    @property
+    def memory_files(self) -> list[Path]:
+        """The translation memories ([i18n] memories), in the order listed."""
+        return [self.root / m for m in self.config.memories]
 
     @property
     def target_locales(self) -> list[str]:

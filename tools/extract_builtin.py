@@ -20,6 +20,7 @@ from draftkit.fsutil import publish_all
 from draftkit.i18n import builtin
 from draftkit.i18n.catalogs import finished, read_catalog
 from draftkit.i18n.extract import pot_unchanged, serialise
+from draftkit.i18n.memory import DEFAULT_THRESHOLD, Memory, catalog_candidates, prefill
 from draftkit.i18n.update import merge, revive_obsolete
 
 
@@ -39,7 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         if before:
             catalog = read_catalog(path, locale=lang)
             revive_obsolete(catalog, template)
+            was_obsolete = set(catalog.obsolete)
             merge(catalog, template)
+            # the built-in catalogs' own memory: a changed text's old translation, fuzzy
+            memory = Memory()
+            memory.add(lang, catalog_candidates(catalog))
+            newly_obsolete = set(catalog.obsolete) - was_obsolete
+            prefill(catalog, lang, memory, DEFAULT_THRESHOLD, newly_obsolete)
         else:
             catalog = builtin.extract_catalog()
             catalog.locale = lang  # type: ignore[assignment]

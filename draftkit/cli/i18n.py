@@ -1,6 +1,9 @@
-"""``draftkit i18n``: extract, update, status and check gettext catalogs."""
+"""``draftkit i18n``: extract, update, status and check gettext catalogs; share a
+translation memory (``i18n tm export|import``)."""
 
+import sys
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -33,17 +36,33 @@ def extract() -> None:
 
 
 @i18n_app.command()
-def update() -> None:
-    """Merge locales/messages.pot into each locale's PO file: new texts come in empty,
-    changed ones keep their old translation marked fuzzy, removed ones stay as #~.
+def update(
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            help="How similar (0-1) a translated text must be to be suggested "
+            "(default: [i18n] threshold in draftkit.toml, else 0.75).",
+        ),
+    ] = None,
+) -> None:
+    """Merge locales/messages.pot into each locale's PO file: removed texts stay as #~;
+    a new or changed text gets the translation of the most similar translated text (of
+    the catalog, its #~ entries included, and of the [i18n] memories), marked fuzzy, with
+    the text it translated as #| and a '# draftkit-tm:' comment saying from where.
 
     A file is written only when its content changes; entries the merge leaves alone keep
     their text byte for byte (the translator's own line wrapping too)."""
     from draftkit.i18n.update import update as run
+    from draftkit.project import valid_threshold
 
     with reporting():
+        if threshold is not None and not valid_threshold(threshold):
+            raise DraftkitError(
+                f"--threshold must be from 0 to 1, not {threshold:g}", hint="e.g. 0.75"
+            )
         project = find_project()
-        for report in run(project):
+        for report in run(project, threshold):
             what = "created" if report.created else ("updated" if report.written else "unchanged")
             counts = [
                 f"{report.new} new",
@@ -53,6 +72,8 @@ def update() -> None:
             ]
             if report.changed:
                 counts.append(f"{report.changed} with new references or comments")
+            if report.suggested:
+                counts.append(f"{report.suggested} suggested by the memory")
             out.print(
                 f"{what} {project.relative(report.path)}: {', '.join(counts)}"
                 + ("" if report.written else ": nothing written")
@@ -189,3 +210,54 @@ def _pending_summary(pending: "list[Problem]", *, listed: bool) -> list[str]:
         + f" ({where})"
         for code, count in counts.items()
     ]
+
+
+tm_app = typer.Typer(
+    help="Translation memory: share translations between projects as TMX 1.4b files.",
+    no_args_is_help=True,
+)
+i18n_app.add_typer(tm_app, name="tm")
+
+
+@tm_app.command("export")
+def tm_export(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the TMX file here (default: standard output)."),
+    ] = None,
+) -> None:
+    """Write the project's finished translations as TMX: one unit per message, with a
+    variant per locale that translates it."""
+    from draftkit.fsutil import publish_all
+    from draftkit.i18n.tm import export_tmx
+
+    with reporting():
+        project = find_project()
+        data, count = export_tmx(project)
+        if output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        publish_all([(output, data)])
+        out.print(f"wrote {output} ({count} units)", markup=False, highlight=False)
+
+
+@tm_app.command("import")
+def tm_import(
+    source: Annotated[Path, typer.Argument(help="A TMX file, e.g. another project's export.")],
+) -> None:
+    """Merge a TMX file into the project's memory (the first of [i18n] memories in
+    draftkit.toml): new units are added, a unit with the same source text and context
+    takes the imported translations."""
+    from draftkit.i18n.tm import import_tmx
+
+    with reporting():
+        project = find_project()
+        result = import_tmx(project, source)
+        state = "updated" if result.written else "unchanged:"
+        out.print(
+            f"{state} {project.relative(result.memory)}: {result.units} units read, "
+            f"{result.added} added, {result.updated} updated",
+            markup=False,
+            highlight=False,
+        )

@@ -27,6 +27,7 @@ from draftkit.i18n.messages import (
     organisation_messages,
     source_messages,
 )
+from draftkit.i18n.previous import split_previous, with_previous
 from draftkit.library.clauses import load_clause_file
 from draftkit.library.documents import load_document_spec
 from draftkit.library.library import raise_if
@@ -160,14 +161,35 @@ def _body(catalog) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
     ]
 
 
+_WIDTH = 79
+
+
 def serialise(catalog) -> bytes:  # type: ignore[no-untyped-def]
+    """The catalog as a PO file; a message's ``#|`` lines (held as translator comments
+    while in memory, see :mod:`draftkit.i18n.previous`) are written as gettext writes
+    them, before its msgctxt. Obsolete entries lose them, as Babel could not read them."""
     from babel.messages.pofile import write_po
 
+    messages = [m for m in catalog if m.id] + list(catalog.obsolete.values())
+    saved = [m.user_comments for m in messages]
+    previous: list[tuple[str | None, str | None]] = []
+    for message in messages:
+        others, context, msgid = split_previous(message.user_comments)
+        message.user_comments = others
+        previous.append((context, msgid))
     buffer = io.BytesIO()
-    # No "#| msgid" previous-text comments: Babel 2.18 wraps them as comment text, which
-    # breaks long strings across lines and makes the file invalid for msgfmt.
-    write_po(buffer, catalog, width=79, include_previous=False, sort_output=False)
-    return buffer.getvalue()
+    try:
+        # Babel's own "#|" writing wraps a long msgid as comment text, which msgfmt refuses.
+        write_po(buffer, catalog, width=_WIDTH, include_previous=False, sort_output=False)
+    finally:
+        for message, comments in zip(messages, saved, strict=True):
+            message.user_comments = comments
+    data = buffer.getvalue()
+    if not any(msgid is not None for _, msgid in previous):
+        return data
+    active = len(messages) - len(catalog.obsolete)
+    shown = [p if n < active else (None, None) for n, p in enumerate(previous)]
+    return with_previous(data.decode("utf-8"), shown, _WIDTH).encode("utf-8")
 
 
 def pot_unchanged(target: Path, catalog) -> bool:  # type: ignore[no-untyped-def]

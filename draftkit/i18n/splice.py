@@ -17,8 +17,11 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from draftkit.i18n.previous import split_previous
+
 # Entries are separated by blank lines; the separator is kept with the block before it.
 _BLOCK = re.compile(r"(?:.+\n?)+(?:[ \t]*\n)*")
+_OBSOLETE = re.compile(r"^#~ msgid ", re.MULTILINE)
 _HEADER = re.compile(r'^msgid ""\n(?:msgstr ""\n)', re.MULTILINE)
 
 
@@ -62,6 +65,7 @@ def signature(block: str, header: str = "") -> tuple[bool, Hashable] | None:
     if len(found) != 1:
         return None
     obsolete, m = found[0]
+    comments, previous_context, previous_id = split_previous(m.user_comments)
     return obsolete, (
         _hashable(m.id),
         m.context,
@@ -69,8 +73,9 @@ def signature(block: str, header: str = "") -> tuple[bool, Hashable] | None:
         tuple(sorted(m.flags)),
         # Babel splits a comment wrapped over lines into several: compare their words
         tuple(" ".join(m.auto_comments).split()),
-        tuple(" ".join(m.user_comments).split()),
+        tuple(" ".join(comments).split()),
         tuple(m.locations),
+        (previous_context, previous_id),  # "#|" lines: their text, not their wrapping
     )
 
 
@@ -87,8 +92,13 @@ def splice(original: str, written: str) -> Spliced:
     old_head, new_head = _head_length(old), _head_length(new)
     old_header = old[old_head - 1] if old_head else ""
     new_header = new[new_head - 1] if new_head else ""
-    old_body = [(signature(b, old_header), b) for b in old[old_head:]]
-    new_body = [(signature(b, new_header), b) for b in new[new_head:]]
+    # A block written the same on both sides is the same entry: it is keyed by its text,
+    # and only the others are read with Babel (a block at a time: the slow part, 4 ms).
+    common: set[str] = set()
+    if _plurals(old_header) == _plurals(new_header):
+        common = {b.rstrip() for b in old[old_head:]} & {b.rstrip() for b in new[new_head:]}
+    old_body = [(_key(b, old_header, common), b) for b in old[old_head:]]
+    new_body = [(_key(b, new_header, common), b) for b in new[new_head:]]
     if old_head and [s for s, _ in old_body] == [s for s, _ in new_body]:
         return Spliced(original, sum(1 for s, _ in new_body if s is not None and not s[0]))
     by_signature = {sig: block for sig, block in old_body if sig is not None}
@@ -103,6 +113,18 @@ def splice(original: str, written: str) -> Spliced:
         kept += 0 if sig[0] else 1
         body.append(_separated(mine))
     return Spliced("".join(_separated(b) for b in head) + "".join(body), kept)
+
+
+def _key(block: str, header: str, common: set[str]) -> tuple[bool, Hashable] | None:
+    text = block.rstrip()
+    if text in common:
+        return bool(_OBSOLETE.search(text)), ("text", text)
+    return signature(block, header)
+
+
+def _plurals(header: str) -> str | None:
+    found = re.search(r"Plural-Forms:[^\n]*", header)
+    return found.group(0) if found else None
 
 
 def _separated(block: str) -> str:
