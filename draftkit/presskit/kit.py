@@ -171,11 +171,18 @@ def _pool_render(
     # which costs more than a small kit's renders). The executor forks all workers before
     # it starts its own thread, and the CLI's progress display does not run one
     # (auto_refresh off), so no lock is held across the fork.
+    from draftkit.render.pdf import exit_with_parent
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "fork":
         _warm_up()
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        mp_context=context,
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         begun: dict[Future, Output] = {}
         for output, arg in zip(tasks, args, strict=True):
             begun[pool.submit(render_one, *arg)] = output

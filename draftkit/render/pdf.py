@@ -41,7 +41,24 @@ def _source_date(clock: BuildClock) -> Iterator[None]:
 _worker: Any = None
 
 
-def _warm_up() -> None:
+def exit_with_parent(parent: int) -> None:
+    """A forked worker's first step: end when the process that forked it dies, ``kill -9``
+    included. A worker waiting for its next task would otherwise wait for ever: it holds
+    the task queue's writing end itself, so its read never sees the end of the pipe."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _warm_up(parent: int) -> None:
+    exit_with_parent(parent)
     try:
         import weasyprint  # noqa: F401
     except OSError:
@@ -62,7 +79,10 @@ def renderer() -> Iterator[None]:
     from concurrent.futures import ProcessPoolExecutor
 
     _worker = ProcessPoolExecutor(
-        1, mp_context=multiprocessing.get_context("fork"), initializer=_warm_up
+        1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_warm_up,
+        initargs=(os.getpid(),),
     )
     try:
         _worker.submit(int)  # fork now, before the caller starts any thread

@@ -86,11 +86,34 @@ def kill_repeatedly(root: Path, command: list[str], folder: str, old: dict, new:
                 json.loads((root / folder / name).read_bytes())  # whole, never cut
 
 
+def processes_in(folder: Path) -> list[int]:
+    """Processes still working in ``folder`` (Linux: their current folder)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if Path(entry / "cwd").resolve() == folder.resolve():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def no_processes_left_in(folder: Path) -> None:
+    """A killed run's forked workers end with it (they used to wait for ever)."""
+    if not Path("/proc/self/cwd").exists():
+        return
+    deadline = time.monotonic() + 10
+    while processes_in(folder) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_in(folder) == []
+
+
 def test_a_build_killed_at_any_moment_leaves_old_or_new_files(tmp_path: Path) -> None:
     root = copy_example(tmp_path / "p")
     command = ["build", RESOLUTION, "-f", "docx,pdf"]
     old, new, took = old_and_new(root, command, "build")
     kill_repeatedly(root, command, "build", old, new, took, times=12)
+    no_processes_left_in(root)
     result = run(*command, cwd=root)
     assert result.returncode == 0, result.stderr
     assert snapshot(root / "build") == new
@@ -103,6 +126,7 @@ def test_a_press_kit_killed_at_any_moment_leaves_old_or_new_files(tmp_path: Path
     folder = "build/presskit/civic-forum-2025"
     old, new, took = old_and_new(root, command, folder)
     kill_repeatedly(root, command, folder, old, new, took, times=8)
+    no_processes_left_in(root)
     result = run(*command, cwd=root)
     assert result.returncode == 0, result.stderr
     assert snapshot(root / folder) == new
