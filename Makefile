@@ -48,7 +48,7 @@ demo: syscheck
 
 test: setup syscheck
 	$(BIN)/ruff check draftkit tests bench tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: setup
 	$(BIN)/ruff check draftkit tests bench tools
