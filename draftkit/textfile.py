@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftkit.errors import DraftkitError, InputError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 def decode_utf8(
@@ -45,3 +49,21 @@ _OS_HINTS = {
 def os_error_hint(exc: OSError) -> str:
     """What to do about an input file the system would not let us read."""
     return _OS_HINTS.get(exc.errno or 0, "check that the file exists and can be read")
+
+
+def xml_parser() -> etree.XMLParser:
+    """The one parser for XML draftkit did not write (DOCX parts, TBX, TMX, a template's
+    output): content is data, so entities stay unexpanded, no DTD is loaded, nothing is
+    fetched, trees stay within lxml's normal limits, and comments and processing
+    instructions are dropped."""
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )

@@ -40,6 +40,7 @@ from draftkit.model.nodes import (
     SubParagraph,
     Text,
 )
+from draftkit.textfile import xml_parser
 
 
 def _ref(node: NoteRef) -> str:
@@ -52,14 +53,7 @@ def inlines_to_xml(inlines: list[Inline]) -> Markup:
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    huge_tree=False,
-    remove_comments=True,
-    remove_pis=True,
-)
+_PARSER = xml_parser()
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from draftkit import __version__
 from draftkit.errors import InputError
+from draftkit.textfile import xml_parser
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CONTEXT_PROP = "x-context"
@@ -42,9 +43,7 @@ def read_tmx(path: Path) -> list[Unit]:
     """The units of a TMX file; a language variant without text is left out."""
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    parser = xml_parser()
     try:
         root = etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from draftkit.errors import InputError
+from draftkit.textfile import xml_parser
 
 # A Word file of a resolution is tens of kilobytes of XML; a hundred pages about a megabyte.
 MAX_FILE_BYTES = 100 * 1024 * 1024  # images make files big; they are never inflated
@@ -50,18 +51,6 @@ _REL_TYPES = {
     "numbering": f"{R_NS}/numbering",
     "styles": f"{R_NS}/styles",
 }
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
 
 
 @dataclass
@@ -179,7 +168,7 @@ class _Reader:
 def parse_part(data: bytes, name: str, path: Path) -> etree._Element:
     """Parse one XML part; refuse a DTD or an entity (declared or referenced)."""
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
         raise InputError(
             f"part {name} is not well-formed XML ({exc})",

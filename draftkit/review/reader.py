@@ -17,6 +17,7 @@ from typing import Literal
 from lxml import etree
 
 from draftkit.errors import InputError
+from draftkit.textfile import xml_parser
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -28,9 +29,7 @@ NOTE_CALL = "\ufffc"  # a note's call in a paragraph's text: one character, no w
 # document is refused before it is read, so a zip bomb costs nothing.
 MAX_PART_BYTES = 50 * 1024 * 1024
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
-)
+_PARSER = xml_parser()
 
 ChangeKind = Literal["ins", "del", "moveFrom", "moveTo"]
 _REMOVED = ("del", "moveFrom")

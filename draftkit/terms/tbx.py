@@ -31,6 +31,7 @@ from lxml import etree
 from draftkit.errors import InputError
 from draftkit.fsutil import publish_all
 from draftkit.terms.model import ADMITTED, FORBIDDEN, PREFERRED, Concept, Term, TermBase
+from draftkit.textfile import xml_parser
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -48,18 +49,6 @@ _STATUS_OUT = {
 }
 _UNVERIFIED = {"unprocessed", "provisionallyProcessed"}
 _HINT = "see docs/terms.md for the TBX a term base holds"
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
 
 
 def _local(element: etree._Element) -> str:
@@ -80,7 +69,7 @@ def read_tbx(path: Path) -> list[Concept]:
     except OSError as exc:
         raise InputError(f"cannot read the term base: {exc.strerror}", path=path) from exc
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
         raise InputError(
             f"malformed TBX: {exc.msg}", path=path, line=exc.lineno or None, hint=_HINT
