@@ -30,6 +30,22 @@ from draftkit.fsutil import builtin_templates_dir
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
+def page_head(title: str, lang: str, css: str) -> str:
+    """A report page up to its ``<body>``: charset, the CSP that keeps it from fetching
+    anything, and its own style sheet inline."""
+    return f"""<!DOCTYPE html>
+<html lang="{escape(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="generator" content="draftkit">
+<title>{escape(title)}</title>
+<style>
+{css}</style>
+</head>
+<body>"""
+
+
 def _tokens(tokens: tuple[Token, ...]) -> Markup:
     out: list[str] = []
     for token in tokens:
@@ -167,17 +183,7 @@ def write_html(
             f"<th>catalog</th><th>source text</th></tr>{rows}</table>{note}"
         )
     title = f"draftkit diff {diff.old_label} → {diff.new_label}"
-    return f"""<!DOCTYPE html>
-<html lang="{escape(lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="generator" content="draftkit">
-<title>{escape(title)}</title>
-<style>
-{css}</style>
-</head>
-<body>
+    return f"""{page_head(title, lang, css)}
 <h1>draftkit diff</h1>
 <p class="sides"><del>{escape(diff.old_label)}</del> → <ins>{escape(diff.new_label)}</ins></p>
 <table class="summary" id="summary">{summary}</table>

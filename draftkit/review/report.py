@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import escape
 from rich.text import Text
 
-from draftkit.diff.html_report import CSP, spans_html
+from draftkit.diff.html_report import page_head, spans_html
 from draftkit.diff.terminal import CONTEXT_WORDS, SIGNS, spans_text
 from draftkit.diff.words import Span, Token
 from draftkit.fsutil import builtin_templates_dir
@@ -264,17 +264,7 @@ def write_html(review: Review, outcomes: dict[int, str] | None = None) -> str:
             + "</section>"
         )
     title = f"draftkit review {review.path.name}"
-    return f"""<!DOCTYPE html>
-<html lang="{escape(review.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="generator" content="draftkit">
-<title>{escape(title)}</title>
-<style>
-{css}</style>
-</head>
-<body>
+    return f"""{page_head(title, review.lang, css)}
 <h1>{escape(title)}</h1>
 <p class="sides">{escape(review.source)} ({escape(review.lang)}): {escape(summary(review))}</p>
 <main>
