@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError, InputError
-from draftkit.ingest.markup import braces, to_markup
+from draftkit.ingest.markup import to_markup
 from draftkit.ingest.package import open_docx
 from draftkit.ingest.reader import read_document
 from draftkit.ingest.sources import note_source, source_slug
@@ -297,12 +297,6 @@ def _build(
             clause_data["text"] = text
             if items:
                 clause_data["items"] = items
-            literal = braces(whole)
-            if literal:
-                clause_data["params"] = {
-                    n: {"help": "literal text of the imported document", "default": f"{{{n}}}"}
-                    for n in literal
-                }
             new_clauses.append(clause_data)
             entry = cid
             detail = f"near {found[0]} (similarity {found[1]:.2f})" if found else ""

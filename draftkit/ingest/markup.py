@@ -13,15 +13,16 @@ from draftkit.ingest.reader import Run
 from draftkit.library.markup import (
     ALLOWED_LINK_SCHEMES,
     MAX_URL_LENGTH,
-    PLACEHOLDER_RE,
     MarkupError,
     parse,
+    substitute,
 )
 from draftkit.model.nodes import plain_text
 
 # ASCII punctuation the inline parser reads: emphasis, links and note calls, escapes,
-# autolinks. CommonMark lets a backslash escape any ASCII punctuation.
-_SPECIAL = re.compile(r"([\\*_\[\]<>`])")
+# autolinks, and the braces of a {parameter}. CommonMark lets a backslash escape any
+# ASCII punctuation; "\{" prints a brace.
+_SPECIAL = re.compile(r"([\\*_\[\]<>`{}])")
 
 NoteId = Callable[[tuple[str, str]], str | None]
 
@@ -109,14 +110,8 @@ def _collapse(runs: list[Run]) -> list[Run]:
 
 def _reads_back(markup: str, runs: list[Run]) -> bool:
     try:
-        inlines = parse(markup)
+        inlines = substitute(parse(markup), {})  # escaped braces become braces here
     except MarkupError:
         return False
     expected = "".join(r.text for r in runs if r.note is None)
     return plain_text(inlines) == expected
-
-
-def braces(markup: str) -> list[str]:
-    """Names in ``{name}`` the text holds literally: draftkit would read them as
-    parameters, so the importer declares each with itself as its default."""
-    return sorted({m.group(1) for m in PLACEHOLDER_RE.finditer(markup)})
