@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from draftkit.errors import DraftkitError, InputError
 from draftkit.textfile import os_error_hint, read_utf8
@@ -298,27 +298,37 @@ class Translator(Protocol):
 
 
 class SourceLanguage:
-    """The source language: every text is already in it."""
+    """The source language: every text of the project is already in it.
+
+    ``words``: draftkit's own translations of its templates' words (written in English)
+    into that language, for a project whose source language is not English: a Kyrgyz
+    project's signature line still needs Kyrgyz order. Looked up quietly: a text they do
+    not hold is the project's own, and prints as written."""
 
     path: Path | None = None
 
-    def __init__(self, lang: str = "en") -> None:
+    def __init__(self, lang: str = "en", words: CatalogTranslator | None = None) -> None:
         self.lang = lang
+        self._words = words.lookups() if words is not None else None
 
     def gettext(self, message: str) -> str:
-        return message
+        return self._words.gettext(message) if self._words else message
 
     def line_of(self, context: str | None, message: str) -> int | None:
         return None
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
+        if self._words:
+            return self._words.ngettext(singular, plural, n)
         return singular if n == 1 else plural
 
     def pgettext(self, context: str, message: str) -> str:
-        return message
+        return self._words.pgettext(context, message) if self._words else message
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return self.ngettext(singular, plural, n)
+        if self._words:
+            return self._words.npgettext(context, singular, plural, n)
+        return singular if n == 1 else plural
 
 
 @dataclass(frozen=True)
@@ -415,6 +425,10 @@ class CatalogTranslator:
     def line_of(self, context: str | None, message: str) -> int | None:
         entry = self.catalog.get(message, context=context)
         return entry.lineno if entry is not None else None
+
+    def lookups(self) -> Any:
+        """The compiled catalog (gettext's interface), which records nothing missing."""
+        return self._compiled
 
     def gettext(self, message: str) -> str:
         self._note(None, message)

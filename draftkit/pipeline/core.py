@@ -19,7 +19,12 @@ from draftkit.assemble.assembler import assemble
 from draftkit.assemble.templating import RenderBudget, TemplateSet
 from draftkit.fsutil import BuildClock
 from draftkit.i18n import builtin
-from draftkit.i18n.catalogs import CatalogTranslator, Translator, existing_catalog
+from draftkit.i18n.catalogs import (
+    CatalogTranslator,
+    SourceLanguage,
+    Translator,
+    existing_catalog,
+)
 from draftkit.locale import check_language, profile
 from draftkit.model.nodes import Document, DocumentMeta
 from draftkit.pipeline.kinds import DocumentKind, kind_for
@@ -47,10 +52,11 @@ class Assembled:
 
 
 def translator_for(project: Project, lang: str) -> Translator | None:
-    """None for the source language; the locale's catalog otherwise."""
+    """None for an English source; for another source language, draftkit's own words in
+    it (its templates are written in English); the locale's catalog otherwise."""
     check_language(lang)
     if lang == project.config.source_locale:
-        return None
+        return None if lang == "en" else SourceLanguage(lang, builtin.translator(lang))
     path = existing_catalog(project.locales_dir, lang)
     # draftkit's own translations of its templates' words lie beneath the project's
     return CatalogTranslator.load(path, lang, beneath=builtin.translator(lang))
