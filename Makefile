@@ -48,7 +48,7 @@ demo: syscheck
 
 test: setup syscheck
 	$(BIN)/ruff check draftkit tests bench tools
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: setup
 	$(BIN)/ruff check draftkit tests bench tools
