@@ -96,13 +96,18 @@ def _load_config(path: Path) -> ProjectConfig:
                 line=_setting_line(path, table),
                 hint=f"write a '[{table}]' header followed by its settings",
             )
-    for key in ("locales", "sources"):
-        if key in project and not isinstance(project[key], list):
+    for table, values, key, example in (
+        ("project", project, "locales", '["..."]'),
+        ("project", project, "sources", '["..."]'),
+        ("i18n", i18n, "memories", '["tm/shared.tmx"]'),
+        ("build", build, "formats", '["docx", "pdf"]'),
+    ):
+        if key in values and not isinstance(values[key], list):
             raise InputError(
-                f"'{key}' in [project] must be a list",
+                f"'{key}' in [{table}] must be a list",
                 path=path,
                 line=_setting_line(path, key),
-                hint=f'e.g. {key} = ["..."]',
+                hint=f"e.g. {key} = {example}",
             )
     if "terms" in i18n and not (
         isinstance(i18n["terms"], list)
@@ -113,20 +118,6 @@ def _load_config(path: Path) -> ProjectConfig:
             path=path,
             line=_setting_line(path, "terms"),
             hint='e.g. terms = ["terms/*.tbx"]',
-        )
-    if "memories" in i18n and not isinstance(i18n["memories"], list):
-        raise InputError(
-            "'memories' in [i18n] must be a list",
-            path=path,
-            line=_setting_line(path, "memories"),
-            hint='e.g. memories = ["tm/shared.tmx"]',
-        )
-    if "formats" in build and not isinstance(build["formats"], list):
-        raise InputError(
-            "'formats' in [build] must be a list",
-            path=path,
-            line=_setting_line(path, "formats"),
-            hint='e.g. formats = ["docx", "pdf"]',
         )
     known = {
         "project": {"name", "source_locale", "locales", "output", "sources"},
